@@ -1,0 +1,1 @@
+// kx_ui sources are listed in ui/CMakeLists.txt
