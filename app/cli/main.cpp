@@ -1,3 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "cliapplication.h"
+
+#include "util/workspacepaths.h"
+
 #include <QCoreApplication>
-int main(int argc, char **argv) { QCoreApplication app(argc, argv); return 0; }
+#include <QLoggingCategory>
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    // Diagnostics stay quiet unless asked for with QT_LOGGING_RULES: stderr is for errors the user must read.
+    QLoggingCategory::setFilterRules(QStringLiteral("kx.*.debug=false\nkx.*.info=false"));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(kx::WorkspacePaths::organizationName));
+    QCoreApplication::setApplicationName(QString::fromLatin1(kx::WorkspacePaths::applicationName));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KX_VERSION_STRING));
+    CliApplication cli(QCoreApplication::arguments());
+    return cli.run();
+}

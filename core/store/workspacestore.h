@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "importers/scenariosink.h"
 #include "model/testdataset.h"
 #include "model/testscenario.h"
+#include "store/importsession.h"
 #include "store/scenarioquery.h"
 #include "util/result.h"
 
@@ -11,23 +11,27 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 struct sqlite3;
 
 namespace kx {
 
-class ImportSession;
-
 /**
- * The workspace: one SQLite file (WAL) holding datasets, scenarios, their FTS5
- * index and review state. Opening runs the schema migrations; a workspace
- * written by a newer schema is refused with Error::Code::SchemaTooNew.
+ * The workspace: one SQLite file (WAL, synchronous=NORMAL, foreign keys on,
+ * 5 s busy timeout) holding datasets, scenarios, their FTS5 index and review
+ * state. Opening runs the schema migrations (PRAGMA user_version); a workspace
+ * written by a newer schema is refused with Error::Code::SchemaTooNew and left
+ * untouched.
  *
  * Threading: an instance owns one connection and must be used by one thread at
  * a time. The GUI uses it through AsyncWorkspace, which keeps it on a worker
  * thread; the CLI uses it directly. Several instances may open the same file
  * (WAL lets readers run while an import writes).
+ *
+ * Sorting is by SQLite's BINARY collation (byte order of UTF-8) and always
+ * ends with the rowid, so every order is total and keyset paging is exact.
  */
 class WorkspaceStore final
 {
@@ -38,20 +42,33 @@ public:
     /** The schema version this build writes. */
     static constexpr int currentSchemaVersion = 1;
 
-    /** Opens or creates @p path (":memory:" for a private in-memory workspace) and migrates it. */
+    /**
+     * Opens or creates @p path (":memory:" for a private in-memory workspace)
+     * and migrates it. Errors: SchemaTooNew (file newer than this build),
+     * BadInput (not an SQLite file), Io (cannot open), Database (migration failed).
+     */
     static Result<std::unique_ptr<WorkspaceStore>> open(const QString &path);
+    /** Closes the connection; an open ImportSession must be gone by then. */
     ~WorkspaceStore();
 
     QString path() const { return m_path; }
+    /** PRAGMA user_version as stored; currentSchemaVersion once open() succeeded. */
     int schemaVersion() const;
 
     // Registry
+    /** Every dataset in id order, with scenarioCount filled in. */
     Result<QList<TestDataset>> datasets() const;
+    /** One dataset with its scenarioCount; NotFound when there is none with @p id. */
     Result<TestDataset> dataset(qint64 id) const;
+    /** Removes a dataset with its scenarios, capability rows and search index entries, in one transaction. */
     Result<void> removeDataset(qint64 id);
 
     // Scenarios
-    /** Up to @p limit rows strictly after @p after, in @p sort order. Keyset paging, never OFFSET. */
+    /**
+     * Up to @p limit rows strictly after @p after, in @p sort order (the rowid
+     * breaks ties, in the same direction). Keyset paging, never OFFSET: the cost
+     * of a page does not depend on how deep it is.
+     */
     Result<QList<ScenarioRow>> page(const ScenarioFilter &filter, const ScenarioSort &sort,
                                     const PageCursor &after, int limit) const;
     /** The cursor that ends @p row, to ask for the page after it. */
@@ -61,64 +78,48 @@ public:
     /**
      * The cursors that start every page of @p pageSize rows: element k is the
      * cursor after which page k begins (element 0 is the start cursor). One
-     * index scan; lets a view jump to any row without OFFSET.
+     * index scan; lets a view jump to any row without OFFSET. An empty
+     * selection still has one (empty) page.
      */
     Result<QList<PageCursor>> pageAnchors(const ScenarioFilter &filter, const ScenarioSort &sort,
                                           int pageSize) const;
+    /** The full scenario, equal (==) to what was added; NotFound for an unknown @p rowId. */
     Result<TestScenario> scenario(qint64 rowId) const;
-    /** Calls @p visit for each matching scenario in row order, without loading them all. */
+    /**
+     * Calls @p visit for each matching scenario in row order, without loading
+     * them all. Stops at and returns the first error @p visit returns.
+     */
     Result<void> forEachScenario(const ScenarioFilter &filter,
                                  const std::function<Result<void>(const TestScenario &)> &visit) const;
-    /** Sets the review status of one scenario, durably. */
+    /** Sets the review status of one scenario, durably (its own transaction). NotFound for an unknown row. */
     Result<void> setStatus(qint64 rowId, ReviewStatus status);
 
     // Facets (counts under @p filter, ignoring that facet's own part of it)
+    /** One entry per category in mix order, zero counts included. */
     Result<QList<FacetCount>> categoryFacet(const ScenarioFilter &filter) const;
+    /** One entry per review status, zero counts included. */
     Result<QList<FacetCount>> statusFacet(const ScenarioFilter &filter) const;
+    /** The @p limit most frequent capabilities, most frequent first, ties by name. */
     Result<QList<FacetCount>> capabilityFacet(const ScenarioFilter &filter, int limit = 50) const;
 
-    /** Starts one import transaction. Only one may be open per store. */
+    /**
+     * Starts one import transaction. Only one may be open per store; the
+     * session must be destroyed before the store.
+     */
     Result<std::unique_ptr<ImportSession>> beginImport();
 
+    /** The raw connection, for tests and benchmarks; same thread rules as the store. */
     sqlite3 *handle() const { return m_db; }
 
 private:
+    friend class ImportSession;
     WorkspaceStore(sqlite3 *db, QString path);
-    Result<void> migrate();
+    Result<void> configure();
+    Result<QList<FacetCount>> facet(const ScenarioFilter &filter, int ignoredPart, const char *column) const;
 
     sqlite3 *m_db = nullptr;
     QString m_path;
-};
-
-/**
- * One import as one transaction: datasets and scenarios added through it appear
- * together on commit(), or not at all. Destroying an uncommitted session rolls
- * it back, leaving the workspace exactly as before.
- */
-class ImportSession final : public ScenarioSink
-{
-    Q_DECLARE_TR_FUNCTIONS(kx::ImportSession)
-    Q_DISABLE_COPY_MOVE(ImportSession)
-
-public:
-    ~ImportSession() override;
-    Result<qint64> beginDataset(const TestDataset &dataset) override;
-    Result<void> add(const TestScenario &scenario) override;
-    Result<void> commit();
-    QList<qint64> datasetIds() const { return m_datasetIds; }
-    qint64 scenarioCount() const { return m_scenarioCount; }
-
-private:
-    friend class WorkspaceStore;
-    explicit ImportSession(WorkspaceStore &store);
-    struct Statements;
-
-    WorkspaceStore &m_store;
-    std::unique_ptr<Statements> m_statements;
-    QList<qint64> m_datasetIds;
-    qint64 m_currentDataset = 0;
-    qint64 m_scenarioCount = 0;
-    bool m_open = false;
+    bool m_importOpen = false;
 };
 
 } // namespace kx

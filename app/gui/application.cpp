@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "application.h"
+
+#include "demo/demoworkspace.h"
+#include "mainwindow.h"
+#include "scenariotableview.h"
+#include "settings/settings.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace kx {
+
+Application::Application(int &argc, char **argv)
+    : QApplication(argc, argv)
+{
+    setOrganizationName(QStringLiteral("Kairix"));
+    setApplicationName(QStringLiteral("Kairix Workbench"));
+    setApplicationVersion(QStringLiteral(KX_VERSION_STRING));
+    setDesktopFileName(QStringLiteral("org.kairix.Workbench"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/kairix.png")));
+    installTranslator();
+}
+
+Application::~Application() = default;
+
+void Application::installTranslator()
+{
+    // Translations are optional: a missing kairix_<locale>.qm leaves English.
+    m_translator = new QTranslator(this);
+    if (m_translator->load(QLocale(), QStringLiteral("kairix"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(m_translator);
+    auto *qtTranslator = new QTranslator(this);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+}
+
+QString Application::defaultWorkspacePath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/workspace.kairix");
+}
+
+bool Application::start()
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Curate the test datasets of the Kairix Engine."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(QStringLiteral("db"),
+                                      tr("Open the workspace at <path> (also set by KAIRIX_DB)."),
+                                      tr("path"));
+    parser.addOption(dbOption);
+    // Debug aids for documentation and visual checks; hidden from --help.
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption selectOption(QStringLiteral("select-row"), QString(), QStringLiteral("row"));
+    selectOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(screenshotOption);
+    parser.addOption(selectOption);
+    parser.process(*this);
+
+    QString path = parser.value(dbOption);
+    if (path.isEmpty())
+        path = qEnvironmentVariable("KAIRIX_DB");
+    if (path.isEmpty()) {
+        const QString last = Settings::lastWorkspace().value();
+        if (!last.isEmpty() && QFileInfo::exists(last))
+            path = last;
+    }
+    const QString defaultPath = defaultWorkspacePath();
+    if (path.isEmpty())
+        path = defaultPath;
+
+    // Only the default workspace gets demo data: a path the user named stays
+    // empty until they import into it.
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(defaultPath).absoluteFilePath()) {
+        const Result<void> created = DemoWorkspace::createIfMissing(path);
+        if (!created)
+            std::fprintf(stderr, "%s\n", qPrintable(created.error().message));
+    }
+
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    m_window->openWorkspace(path);
+
+    if (parser.isSet(selectOption)) {
+        const int row = parser.value(selectOption).toInt();
+        QTimer::singleShot(1500, m_window.get(), [this, row] {
+            QTableView *table = m_window->scenarioView();
+            if (table->model() && row < table->model()->rowCount()) {
+                table->setCurrentIndex(table->model()->index(row, 1));
+                table->scrollTo(table->currentIndex(), QAbstractItemView::PositionAtCenter);
+            }
+        });
+    }
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        QTimer::singleShot(3000, m_window.get(), [this, file] {
+            m_window->grab().save(file);
+            quit();
+        });
+    }
+    return true;
+}
+
+} // namespace kx

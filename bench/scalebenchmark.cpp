@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The scale benchmark (issue: foundation, DESIGN.md "Performance goals"). One run prints our figures
+// beside a baseline measured on the same rows in the same run:
+//   import   rows/s of ImportService on TestScenario JSONL  vs  sqlite3 CLI `.import` of the same rows as CSV,
+//            each building an FTS5 index over the same text                      (goal ≥ 0.5×)
+//   search   first page (50) of full-text hits  vs  sqlite3 CLI `MATCH … LIMIT 50`   (goal ≤ 2×)
+//   GUI      time for kairix-workbench to open the workspace and show the first page
+#include "benchcorpus.h"
+
+#include "importers/importservice.h"
+#include "store/workspacestore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace kx;
+
+namespace {
+
+void say(const QString &line)
+{
+    std::printf("%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
+}
+
+double median(QList<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.isEmpty() ? 0 : v[v.size() / 2];
+}
+
+QString ratio(double ours, double base) { return base > 0 ? QString::number(ours / base, 'f', 2) + QStringLiteral("×") : QStringLiteral("n/a"); }
+
+/** Runs the sqlite3 CLI on @p db with @p script on stdin; returns wall seconds, or -1. */
+double runSqlite(const QString &db, const QByteArray &script, QByteArray *output = nullptr)
+{
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(QStringLiteral("sqlite3"), {QStringLiteral("-batch"), db});
+    if (!p.waitForStarted())
+        return -1;
+    p.write(script);
+    p.closeWriteChannel();
+    p.waitForFinished(-1);
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    if (output)
+        *output = p.readAllStandardOutput();
+    const QByteArray err = p.readAllStandardError();
+    if (p.exitCode() != 0 || !err.isEmpty()) {
+        say(QStringLiteral("sqlite3 failed: %1").arg(QString::fromUtf8(err)));
+        return -1;
+    }
+    return seconds;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Kairix Workbench scale benchmark"));
+    parser.addHelpOption();
+    const QCommandLineOption rowsOption(QStringLiteral("rows"), QStringLiteral("Scenarios to generate."),
+                                        QStringLiteral("N"), QStringLiteral("1000000"));
+    const QCommandLineOption dirOption(QStringLiteral("workdir"), QStringLiteral("Where to write (default: a temp dir)."),
+                                       QStringLiteral("DIR"));
+    const QCommandLineOption guiOption(QStringLiteral("workbench"), QStringLiteral("The kairix-workbench to time."),
+                                       QStringLiteral("PATH"), QStringLiteral(KX_WORKBENCH_PATH));
+    parser.addOptions({rowsOption, dirOption, guiOption});
+    parser.process(app);
+    const qint64 rows = parser.value(rowsOption).toLongLong();
+
+    QTemporaryDir temp;
+    const QString dir = parser.isSet(dirOption) ? parser.value(dirOption) : temp.path();
+    QDir().mkpath(dir);
+    const QString jsonl = dir + QStringLiteral("/scenarios.jsonl"), csv = dir + QStringLiteral("/scenarios.csv");
+    const QString ours = dir + QStringLiteral("/bench.kairix"), base = dir + QStringLiteral("/baseline.sqlite");
+    for (const QString &f : {ours, base})
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(f + suffix);
+
+    say(QStringLiteral("Kairix Workbench scale benchmark — %1 scenarios in %2").arg(rows).arg(dir));
+    QElapsedTimer t;
+    t.start();
+    QString error;
+    if (!BenchCorpus::write(jsonl, csv, rows, &error)) {
+        say(error);
+        return 1;
+    }
+    say(QStringLiteral("corpus written in %1 s (JSONL %2 MB, CSV %3 MB)")
+            .arg(double(t.nsecsElapsed()) / 1e9, 0, 'f', 1)
+            .arg(QFileInfo(jsonl).size() / 1e6, 0, 'f', 0)
+            .arg(QFileInfo(csv).size() / 1e6, 0, 'f', 0));
+
+    // --- import -------------------------------------------------------------------------------
+    double ourImport = 0;
+    {
+        auto store = WorkspaceStore::open(ours);
+        if (!store) {
+            say(store.error().message);
+            return 1;
+        }
+        t.restart();
+        ImportRequest request;
+        request.paths = {jsonl};
+        request.kind = QStringLiteral("scenarios");
+        const auto outcome = ImportService::run(**store, request, WorkControl{});
+        ourImport = double(t.nsecsElapsed()) / 1e9;
+        if (!outcome || outcome->scenarios != rows) {
+            say(outcome ? QStringLiteral("imported %1 rows, expected %2").arg(outcome->scenarios).arg(rows)
+                        : outcome.error().message);
+            return 1;
+        }
+    }
+    const QByteArray importScript =
+        "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
+        "CREATE TABLE scenarios(uid TEXT, name TEXT, category TEXT, body TEXT, memory TEXT);\n"
+        "CREATE VIRTUAL TABLE fts USING fts5(name, body, memory, tokenize='unicode61 remove_diacritics 2');\n"
+        ".mode csv\n.import '" + csv.toUtf8() + "' scenarios\n"
+        "INSERT INTO fts(rowid, name, body, memory) SELECT rowid, name, body, memory FROM scenarios;\n";
+    const double baseImport = runSqlite(base, importScript);
+    if (baseImport < 0)
+        return 1;
+    say(QString());
+    say(QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("measure"), -34).arg(QStringLiteral("kairix"), 14)
+            .arg(QStringLiteral("sqlite3 CLI"), 14).arg(QStringLiteral("ratio (goal)")));
+    say(QStringLiteral("%1 %2 %3 %4 (≥ 0.5×)").arg(QStringLiteral("import rows/s (with FTS5 index)"), -34)
+            .arg(rows / ourImport, 14, 'f', 0).arg(rows / baseImport, 14, 'f', 0)
+            .arg(ratio(baseImport, ourImport)));
+
+    // --- search: first page of hits, median of 7 runs after one warm-up -------------------------
+    auto store = WorkspaceStore::open(ours);
+    if (!store)
+        return 1;
+    const QList<QStringList> queries = {{BenchCorpus::word(3)},
+                                        {BenchCorpus::word(40), BenchCorpus::word(120)},
+                                        {BenchCorpus::word(900)},
+                                        {BenchCorpus::word(2500), BenchCorpus::word(7)}};
+    for (const QStringList &words : queries) {
+        ScenarioFilter filter;
+        filter.search = words.join(QLatin1Char(' '));
+        QList<double> ourTimes;
+        qint64 hits = 0;
+        for (int i = 0; i < 8; ++i) {
+            t.restart();
+            const auto page = (*store)->page(filter, ScenarioSort{}, PageCursor{}, 50);
+            const double s = double(t.nsecsElapsed()) / 1e9;
+            if (!page) {
+                say(page.error().message);
+                return 1;
+            }
+            hits = page->size();
+            if (i > 0)
+                ourTimes.append(s);
+        }
+        QByteArray match;
+        for (const QString &w : words)
+            match += (match.isEmpty() ? "" : " ") + ('"' + w.toUtf8() + '"');
+        QByteArray script = ".timer on\n";
+        for (int i = 0; i < 8; ++i)
+            script += "SELECT count(*) FROM (SELECT rowid, name FROM fts WHERE fts MATCH '" + match + "' LIMIT 50);\n";
+        QByteArray out;
+        if (runSqlite(base, script, &out) < 0)
+            return 1;
+        QList<double> baseTimes;
+        static const QRegularExpression runTime(QStringLiteral("Run Time: real ([0-9.]+)"));
+        auto it = runTime.globalMatch(QString::fromUtf8(out));
+        for (int i = 0; it.hasNext(); ++i) {
+            const double s = it.next().captured(1).toDouble();
+            if (i > 0)
+                baseTimes.append(s);
+        }
+        say(QStringLiteral("%1 %2 %3 %4 (≤ 2×)")
+                .arg(QStringLiteral("search \"%1\" (%2 hits) ms").arg(filter.search).arg(hits), -34)
+                .arg(median(ourTimes) * 1e3, 14, 'f', 2).arg(median(baseTimes) * 1e3, 14, 'f', 2)
+                .arg(ratio(median(ourTimes), median(baseTimes))));
+    }
+    store->reset();
+
+    // --- GUI: open the workspace and show the first page ------------------------------------------
+    const QString workbench = parser.value(guiOption);
+    if (QFileInfo::exists(workbench)) {
+        QProcess gui;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("KAIRIX_EXIT_AFTER_FIRST_PAGE"), QStringLiteral("1"));
+        gui.setProcessEnvironment(env);
+        t.restart();
+        gui.start(workbench, {QStringLiteral("--db"), ours});
+        gui.waitForFinished(120000);
+        const double wall = double(t.nsecsElapsed()) / 1e9;
+        const QString out = QString::fromUtf8(gui.readAllStandardOutput() + gui.readAllStandardError());
+        static const QRegularExpression firstPage(QStringLiteral("first page shown after ([0-9.]+) ms"));
+        const auto m = firstPage.match(out);
+        say(QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("GUI: open + first page ms"), -34)
+                .arg(m.hasMatch() ? m.captured(1) : QStringLiteral("?"), 14)
+                .arg(QStringLiteral("—"), 14)
+                .arg(QStringLiteral("process wall %1 ms").arg(wall * 1e3, 0, 'f', 0)));
+    } else {
+        say(QStringLiteral("GUI: %1 not built; skipped").arg(workbench));
+    }
+    return 0;
+}

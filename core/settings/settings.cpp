@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "settings.h"
+
+#include <QDir>
+
+namespace kx {
+
+// Key names are part of the user's settings file: rename only with a migration.
+
+Preference<QString> Settings::lastWorkspace()
+{
+    return {QStringLiteral("workspace/last"), QString()};
+}
+
+Preference<QByteArray> Settings::mainWindowGeometry()
+{
+    return {QStringLiteral("mainWindow/geometry"), QByteArray()};
+}
+
+Preference<QByteArray> Settings::mainWindowState()
+{
+    return {QStringLiteral("mainWindow/state"), QByteArray()};
+}
+
+Preference<QByteArray> Settings::splitterState(const QString &name)
+{
+    return {QStringLiteral("splitters/") + name, QByteArray()};
+}
+
+Preference<QString> Settings::lastImportDirectory()
+{
+    return {QStringLiteral("import/lastDirectory"), QDir::homePath()};
+}
+
+Preference<QByteArray> Settings::scenarioTableHeader()
+{
+    return {QStringLiteral("scenarioTable/header"), QByteArray()};
+}
+
+Preference<int> Settings::scenarioTableSortColumn()
+{
+    return {QStringLiteral("scenarioTable/sortColumn"), -1};
+}
+
+Preference<int> Settings::scenarioTableSortOrder()
+{
+    return {QStringLiteral("scenarioTable/sortOrder"), int(Qt::AscendingOrder)};
+}
+
+} // namespace kx

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "settings/preference.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace kx {
+
+/**
+ * The application's settings: the only place in the project that knows the
+ * QSettings keys. Every key is a typed Preference with a default. Widgets
+ * pass opaque blobs (saveGeometry(), saveState()) through it.
+ *
+ * All members are static and stateless; any thread.
+ */
+class Settings final
+{
+public:
+    Settings() = delete;
+
+    /** The workspace opened last; empty means "the default workspace". */
+    static Preference<QString> lastWorkspace();
+    /** QWidget::saveGeometry() of the main window; empty at first start. */
+    static Preference<QByteArray> mainWindowGeometry();
+    /** QMainWindow::saveState() (docks, toolbars); empty at first start. */
+    static Preference<QByteArray> mainWindowState();
+    /** QSplitter::saveState() of the splitter called @p name. */
+    static Preference<QByteArray> splitterState(const QString &name);
+    /** The folder the import dialog showed last; defaults to the home folder. */
+    static Preference<QString> lastImportDirectory();
+    /** QHeaderView::saveState() of the scenario table: column widths, order, visibility. */
+    static Preference<QByteArray> scenarioTableHeader();
+    /** The column the scenario table is sorted by; -1 means the workspace order. */
+    static Preference<int> scenarioTableSortColumn();
+    /** Qt::SortOrder of the scenario table, as an int (0 ascending). */
+    static Preference<int> scenarioTableSortOrder();
+};
+
+} // namespace kx

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schemamigrations.h"
+
+#include "sqlitestatement.h"
+#include "sqlitetransaction.h"
+#include "storelogging.h"
+
+#include <sqlite3.h>
+
+#include <iterator>
+
+namespace kx {
+
+namespace {
+
+/**
+ * v0 -> v1: everything. Plain CREATE (no IF NOT EXISTS) on purpose: a file that
+ * already holds unrelated objects of these names must fail loudly and stay as it
+ * was, not end up with a half-matching schema.
+ */
+constexpr const char kSchemaV1[] = R"sql(
+CREATE TABLE datasets (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    name            TEXT NOT NULL,
+    version         TEXT NOT NULL DEFAULT '1.0',
+    kind            TEXT NOT NULL DEFAULT '',
+    category        TEXT NOT NULL DEFAULT 'benchmark',
+    source          TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL DEFAULT '',
+    baseline_scores TEXT NOT NULL DEFAULT '{}',
+    metadata        TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE scenarios (
+    rowid               INTEGER PRIMARY KEY,
+    dataset_id          INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+    uid                 TEXT NOT NULL,
+    name                TEXT NOT NULL,
+    category            TEXT NOT NULL,
+    status              TEXT NOT NULL DEFAULT 'pending',
+    turns               INTEGER NOT NULL DEFAULT 0,
+    preview             TEXT NOT NULL DEFAULT '',
+    messages            TEXT NOT NULL DEFAULT '[]',
+    memory_requirements TEXT NOT NULL DEFAULT '[]',
+    capabilities        TEXT NOT NULL DEFAULT '[]',
+    criteria            TEXT NOT NULL DEFAULT '{}',
+    provenance          TEXT NOT NULL DEFAULT '{}',
+    audio               TEXT,
+    review              TEXT NOT NULL DEFAULT '{}',
+    extra               TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (dataset_id, uid)
+);
+
+-- Every SQLite index ends with the rowid, so an index on (x) is an index on
+-- (x, rowid): each one serves the keyset pages of one sort key and its filter.
+-- The UNIQUE (dataset_id, uid) index serves dataset filters and cascades.
+CREATE INDEX scenarios_by_dataset  ON scenarios (dataset_id);
+CREATE INDEX scenarios_by_name     ON scenarios (name);
+CREATE INDEX scenarios_by_category ON scenarios (category);
+CREATE INDEX scenarios_by_status   ON scenarios (status);
+CREATE INDEX scenarios_by_turns    ON scenarios (turns);
+
+CREATE TABLE scenario_capabilities (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(rowid) ON DELETE CASCADE,
+    capability  TEXT NOT NULL,
+    PRIMARY KEY (scenario_id, capability)
+) WITHOUT ROWID;
+CREATE INDEX scenario_capabilities_by_capability ON scenario_capabilities (capability, scenario_id);
+
+-- Keyed by the scenario rowid. It keeps its own copy of the text: deleting by
+-- rowid then never depends on re-deriving exactly the text that was indexed
+-- (a contentless table would import faster but needs exactly that).
+-- columnsize=0: we filter, we do not rank, so the per-row size table is dead
+-- weight; it costs about a sixth of the index build.
+CREATE VIRTUAL TABLE scenario_fts USING fts5 (
+    name, messages, memory,
+    columnsize = 0,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- Any way a scenario goes (removeDataset's cascade included) takes its index entry along.
+CREATE TRIGGER scenarios_fts_delete AFTER DELETE ON scenarios BEGIN
+    DELETE FROM scenario_fts WHERE rowid = old.rowid;
+END;
+)sql";
+
+struct Step
+{
+    int toVersion;
+    const char *sql;
+};
+
+// Append new steps here (v2, v3, …); each runs in its own transaction.
+constexpr Step kSteps[] = {
+    {1, kSchemaV1},
+};
+
+} // namespace
+
+int SchemaMigrations::latestVersion()
+{
+    return std::end(kSteps)[-1].toVersion;
+}
+
+Result<int> SchemaMigrations::readVersion(sqlite3 *db, const QString &path)
+{
+    auto stmt = SqliteStatement::prepare(db, "PRAGMA user_version");
+    Result<bool> row = stmt ? stmt->step() : Result<bool>(stmt.error());
+    if (!row || !*row) {
+        const int code = sqlite3_extended_errcode(db);
+        if (code == SQLITE_NOTADB)
+            return Error::badInput(tr("%1 is not a workspace: the file is not an SQLite database")
+                                       .arg(path));
+        return Error::database(tr("%1: cannot read the schema version: %2")
+                                   .arg(path, QString::fromUtf8(sqlite3_errmsg(db))));
+    }
+    return int(stmt->columnInt(0));
+}
+
+Result<void> SchemaMigrations::migrate(sqlite3 *db, const QString &path)
+{
+    auto current = readVersion(db, path);
+    if (!current)
+        return current.error();
+    for (const Step &step : kSteps) {
+        if (step.toVersion <= *current)
+            continue;
+        qCInfo(lcStore) << "migrating" << path << "from schema" << *current << "to" << step.toVersion;
+        SqliteTransaction tx(db);
+        if (auto r = tx.begin(); !r)
+            return r.error();
+        if (auto r = sqliteExec(db, step.sql); !r)
+            return Error::database(tr("%1: upgrading the workspace to schema version %2 failed: %3")
+                                       .arg(path).arg(step.toVersion).arg(r.error().message));
+        const QByteArray setVersion = "PRAGMA user_version = " + QByteArray::number(step.toVersion);
+        if (auto r = sqliteExec(db, setVersion.constData()); !r)
+            return r.error();
+        if (auto r = tx.commit(); !r)
+            return r.error();
+        *current = step.toVersion;
+    }
+    return {};
+}
+
+} // namespace kx

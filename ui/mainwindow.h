@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "store/scenarioquery.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QTimer;
+class QTreeView;
+
+namespace kx {
+
+class AsyncWorkspace;
+class DatasetListModel;
+class FacetModel;
+class ImportDialog;
+class ScenarioDetailView;
+class ScenarioTableModel;
+class ScenarioTableView;
+
+/**
+ * The workbench window: the registry and facets on the left, the scenario
+ * table in the middle with the search box above it, and the selected
+ * scenario's transcript and properties below. All queries go through an
+ * AsyncWorkspace so the GUI thread never waits on SQL.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /** Opens (creating if needed) the workspace at @p path and shows it. */
+    void openWorkspace(const QString &path);
+    QString workspacePath() const { return m_workspacePath; }
+
+    /** Shows the import dialog (non-blocking) and returns it. */
+    ImportDialog *showImportDialog();
+
+    // For tests and the status bar.
+    ScenarioTableModel *scenarioModel() const { return m_scenarioModel; }
+    DatasetListModel *datasetModel() const { return m_datasetModel; }
+    QLineEdit *searchBox() const { return m_search; }
+    ScenarioTableView *scenarioView() const { return m_table; }
+    ScenarioDetailView *detailView() const { return m_detail; }
+
+    /** Reloads registry, facets and table (after an import). */
+    void refreshAll();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createCentral();
+    void createDocks();
+    void restoreUiState();
+    void saveUiState();
+
+    void newWorkspace();
+    void openWorkspaceDialog();
+    void showAbout();
+    void applyFilter();
+    void onCurrentRowChanged(const QModelIndex &current);
+    void updateStatus();
+    void updateEmptyText();
+    void focusPane(int pane);
+    void cycleFocus();
+    void showError(const QString &message);
+
+    QString m_workspacePath;
+    std::unique_ptr<AsyncWorkspace> m_workspace;
+
+    DatasetListModel *m_datasetModel = nullptr;
+    ScenarioTableModel *m_scenarioModel = nullptr;
+    QList<FacetModel *> m_facets;
+
+    QLineEdit *m_search = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    ScenarioTableView *m_table = nullptr;
+    ScenarioDetailView *m_detail = nullptr;
+    QSplitter *m_centralSplitter = nullptr;
+    QTreeView *m_datasetView = nullptr;
+    QList<QTreeView *> m_facetViews;
+    QDockWidget *m_datasetDock = nullptr;
+    QDockWidget *m_facetDock = nullptr;
+    QLabel *m_statusCounts = nullptr;
+    QPointer<ImportDialog> m_importDialog;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_importAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_clearFiltersAction = nullptr;
+
+    quint64 m_detailGeneration = 0;
+    qint64 m_requestedRowId = 0;  ///< the scenario shown or being loaded
+    int m_rowBeforeReset = -1;
+    int m_columnBeforeReset = 0;
+    bool m_keepRowOnReset = false;
+};
+
+} // namespace kx

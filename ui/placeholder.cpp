@@ -1,1 +1,0 @@
-// kx_ui sources are listed in ui/CMakeLists.txt
