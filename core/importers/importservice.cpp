@@ -4,6 +4,7 @@
 #include "importers/importprogress.h"
 #include "importers/kinddetector.h"
 #include "importers/scenarioconverter.h"
+#include "importers/scenariopipeline.h"
 #include "store/workspacestore.h"
 
 #include <QDateTime>
@@ -25,7 +26,9 @@ Result<ImportOutcome> ImportService::run(WorkspaceStore &store, const ImportRequ
     QList<KindDetector::Input> inputs;
     qint64 totalBytes = 0;
     QStringList kinds;
-    for (const QString &path : request.paths) {
+    for (const QString &given : request.paths) {
+        // Provenance must still point at the file later, from any working directory.
+        const QString path = QDir::isRelativePath(given) ? QDir::current().absoluteFilePath(given) : given;
         auto input = KindDetector::resolve(path, request.kind);
         if (!input)
             return input.error();
@@ -68,7 +71,9 @@ Result<ImportOutcome> ImportService::run(WorkspaceStore &store, const ImportRequ
         for (const QString &file : input.files) {
             if (progress.isCancelled())
                 return Error::cancelled(tr("%1: the import was cancelled").arg(file));
-            auto added = converter->convertFile(file, **session, progress);
+            // Parsing runs on a second thread while this one writes to the store.
+            auto added = ScenarioPipeline::run(
+                [&](ScenarioSink &sink) { return converter->convertFile(file, sink, progress); }, **session);
             if (!added)
                 return added.error(); // the session's destructor rolls everything back
             outcome.scenarios += *added;

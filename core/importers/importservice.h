@@ -39,8 +39,9 @@ struct ImportOutcome
  *
  * Progress is reported in bytes read against the total size of all input
  * files. Runs on the calling thread, which must be the store's thread.
- * Datasets get: the given name (or "GSM8K test", "MMLU dev", "BIG-Bench Hard",
- * the file's base name…), the kind, `source` = the path as given,
+ * Relative paths are made absolute against the working directory, so that
+ * provenance stays usable. Datasets get: the given name (or "GSM8K test",
+ * "MMLU dev", "BIG-Bench Hard", the file's base name…), the kind, `source` = the path,
  * `created_at` = now (UTC) and `metadata` = `{"files": [...], "kind": …}`.
  */
 class ImportService final

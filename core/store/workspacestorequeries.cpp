@@ -3,6 +3,7 @@
 // facets. Split from workspacestore.cpp to keep both files readable.
 #include "workspacestore.h"
 
+#include "ftsquery.h"
 #include "scenariofiltersql.h"
 #include "sqlitestatement.h"
 
@@ -72,6 +73,24 @@ QByteArray pageSql(const ScenarioSort &sort, const PageCursor &after, const QByt
            + ", 1" + dir + " LIMIT :limit";
 }
 
+/**
+ * A page of search hits in row order, driven by the FTS5 index: FTS5 yields
+ * rowids in order and takes the rowid bound itself, so the first page of a
+ * word found in half the workspace stops after @p limit hits instead of
+ * collecting every hit first (what `rowid IN (SELECT … MATCH …)` does).
+ */
+QByteArray searchPageSql(const ScenarioSort &sort, const PageCursor &after, const QByteArray &otherConditions)
+{
+    const bool asc = sort.order == Qt::AscendingOrder;
+    QByteArray sql = QByteArray("SELECT ") + kRowColumns
+                     + ", s.rowid AS sort_key FROM scenario_fts f CROSS JOIN scenarios s ON s.rowid = f.rowid"
+                       " WHERE scenario_fts MATCH :match AND ("
+                     + otherConditions + ")";
+    if (!after.atStart())
+        sql += asc ? " AND f.rowid > :r" : " AND f.rowid < :r";
+    return sql + (asc ? " ORDER BY f.rowid ASC" : " ORDER BY f.rowid DESC") + " LIMIT :limit";
+}
+
 void bindNamed(SqliteStatement &stmt, const char *name, const QVariant &value)
 {
     if (const int index = stmt.parameterIndex(name))
@@ -85,11 +104,15 @@ Result<QList<ScenarioRow>> WorkspaceStore::page(const ScenarioFilter &filter, co
 {
     if (limit <= 0)
         return QList<ScenarioRow>();
-    const ScenarioFilterSql where(filter);
-    auto stmt = SqliteStatement::prepare(m_db, pageSql(sort, after, where.condition()));
+    const QString match = FtsQuery::fromUserText(filter.search);
+    const bool searchInRowOrder = !match.isEmpty() && sort.key == ScenarioSortKey::RowId;
+    const ScenarioFilterSql where(filter, searchInRowOrder ? ScenarioFilterSql::SearchPart : ScenarioFilterSql::NoPart);
+    auto stmt = SqliteStatement::prepare(m_db, searchInRowOrder ? searchPageSql(sort, after, where.condition())
+                                                                : pageSql(sort, after, where.condition()));
     if (!stmt)
         return stmt.error();
     where.bind(*stmt);
+    bindNamed(*stmt, ":match", match);
     bindNamed(*stmt, ":limit", limit);
     bindNamed(*stmt, ":r", after.rowId);
     bindNamed(*stmt, ":v", after.sortValue);

@@ -2,6 +2,7 @@
 #include "importers/importservice.h"
 #include "store/workspacestore.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +45,7 @@ private slots:
     void progressInBytes();
     void brokenThirdFileLeavesStoreUnchanged();
     void cancelLeavesStoreUnchanged();
+    void relativePathBecomesAbsolute();
     void badInputLeavesStoreUnchanged_data();
     void badInputLeavesStoreUnchanged();
 
@@ -213,6 +215,21 @@ void TestImportService::cancelLeavesStoreUnchanged()
     const Snapshot after = snapshot(*m_store);
     QCOMPARE(after.scenarios, before.scenarios);
     QCOMPARE(after.datasets, before.datasets);
+}
+
+void TestImportService::relativePathBecomesAbsolute()
+{
+    const QString previous = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(fixtures));
+    const auto outcome = ImportService::run(
+        *m_store, ImportRequest{{QStringLiteral("broken_folder/1_first.jsonl")}, QStringLiteral("auto"), QString()});
+    QVERIFY(QDir::setCurrent(previous));
+    QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(outcome.error().message));
+    const auto dataset = m_store->dataset(outcome->datasetIds.first());
+    QVERIFY(dataset.ok());
+    QVERIFY(QDir::isAbsolutePath(dataset->source));
+    QVERIFY(dataset->source.endsWith(QLatin1String("/broken_folder/1_first.jsonl")));
+    QCOMPARE(dataset->name, QStringLiteral("GSM8K")); // no split in the file name
 }
 
 void TestImportService::badInputLeavesStoreUnchanged_data()
