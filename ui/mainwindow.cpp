@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "facetpanel.h"
 #include "importdialog.h"
 #include "models/datasetlistmodel.h"
-#include "models/facetmodel.h"
 #include "models/futurereply.h"
 #include "models/scenariotablemodel.h"
 #include "scenariodetailview.h"
@@ -18,11 +18,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
@@ -45,6 +47,8 @@ MainWindow::MainWindow(QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kairix Workbench"));
     setDockNestingEnabled(true);
+    // Below this the toolbar would fold the search box into its overflow menu.
+    setMinimumSize(860, 560);
     createActions();
     createCentral();
     createDocks();
@@ -55,7 +59,7 @@ MainWindow::MainWindow(QWidget *parent)
     setTabOrder(m_table, m_detail);
     setTabOrder(m_detail, m_datasetView);
     QWidget *previous = m_datasetView;
-    for (QTreeView *facetView : std::as_const(m_facetViews)) {
+    for (QTreeView *facetView : m_facetPanel->views()) {
         setTabOrder(previous, facetView);
         previous = facetView;
     }
@@ -71,7 +75,7 @@ MainWindow::~MainWindow()
     // Models hold a QPointer to the workspace; delete them before it goes.
     delete m_scenarioModel;
     delete m_datasetModel;
-    qDeleteAll(m_facets);
+    m_facetPanel->setWorkspace(nullptr);
 }
 
 void MainWindow::createActions()
@@ -118,10 +122,7 @@ void MainWindow::createActions()
     connect(m_clearFiltersAction, &QAction::triggered, this, [this] {
         const QSignalBlocker blocker(m_search);
         m_search->clear();
-        for (FacetModel *facet : std::as_const(m_facets)) {
-            const QSignalBlocker b(facet);
-            facet->clearChecks();
-        }
+        m_facetPanel->clearChecks();
         if (m_datasetView && m_datasetView->model())
             m_datasetView->setCurrentIndex(m_datasetView->model()->index(0, 0));
         applyFilter();
@@ -190,7 +191,8 @@ void MainWindow::createCentral()
     m_search->setObjectName(QStringLiteral("searchBox"));
     m_search->setPlaceholderText(tr("Search scenarios (Ctrl+F)"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(320);
+    m_search->setMinimumWidth(220);
+    m_search->setMaximumWidth(420);
     m_search->setAccessibleName(tr("Search"));
     m_search->addAction(QIcon(QStringLiteral(":/icons/search.png")), QLineEdit::LeadingPosition);
     m_searchTimer = new QTimer(this);
@@ -199,16 +201,7 @@ void MainWindow::createCentral()
     connect(m_search, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilter);
     // Escape clears the search first, then hands the keyboard to the table.
-    auto *escape = new QAction(m_search);
-    escape->setShortcut(QKeySequence(Qt::Key_Escape));
-    escape->setShortcutContext(Qt::WidgetShortcut);
-    connect(escape, &QAction::triggered, this, [this] {
-        if (m_search->text().isEmpty())
-            focusPane(1);
-        else
-            m_search->clear();
-    });
-    m_search->addAction(escape);
+    m_search->installEventFilter(this);
     connect(m_search, &QLineEdit::returnPressed, this, [this] {
         m_searchTimer->stop();
         applyFilter();
@@ -234,21 +227,7 @@ void MainWindow::createCentral()
 
 void MainWindow::createDocks()
 {
-    auto makeTree = [this](const QString &name) {
-        auto *tree = new QTreeView(this);
-        tree->setObjectName(name);
-        tree->setRootIsDecorated(false);
-        tree->setUniformRowHeights(true);
-        tree->setAllColumnsShowFocus(true);
-        tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-        tree->setFrameShape(QFrame::NoFrame);
-        tree->header()->setStretchLastSection(false);
-        // A little air between rows, as in native sidebars.
-        tree->setStyleSheet(QStringLiteral("QTreeView::item { padding: 3px 0px; }"));
-        return tree;
-    };
-
-    m_datasetView = makeTree(QStringLiteral("datasetView"));
+    m_datasetView = FacetPanel::makeSidebarTree(QStringLiteral("datasetView"), this);
     m_datasetView->setAccessibleName(tr("Datasets"));
     m_datasetDock = new QDockWidget(tr("Datasets"), this);
     m_datasetDock->setObjectName(QStringLiteral("datasetDock"));
@@ -256,28 +235,16 @@ void MainWindow::createDocks()
     m_datasetDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, m_datasetDock);
 
-    auto *facetPanel = new QWidget(this);
-    auto *layout = new QVBoxLayout(facetPanel);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    auto *facetSplitter = new QSplitter(Qt::Vertical, facetPanel);
-    facetSplitter->setObjectName(QStringLiteral("facetSplitter"));
-    layout->addWidget(facetSplitter);
-    const QStringList names = {QStringLiteral("categoryFacetView"), QStringLiteral("statusFacetView"),
-                               QStringLiteral("capabilityFacetView")};
-    for (const QString &name : names) {
-        QTreeView *tree = makeTree(name);
-        tree->header()->setSectionsClickable(false);
-        m_facetViews.append(tree);
-        facetSplitter->addWidget(tree);
-    }
+    m_facetPanel = new FacetPanel(this);
+    connect(m_facetPanel, &FacetPanel::checkedChanged, this, &MainWindow::applyFilter);
     m_facetDock = new QDockWidget(tr("Filters"), this);
     m_facetDock->setObjectName(QStringLiteral("facetDock"));
-    m_facetDock->setWidget(facetPanel);
+    m_facetDock->setWidget(m_facetPanel);
     m_facetDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     addDockWidget(Qt::LeftDockWidgetArea, m_facetDock);
     splitDockWidget(m_datasetDock, m_facetDock, Qt::Vertical);
     resizeDocks({m_datasetDock}, {330}, Qt::Horizontal);
+    resizeDocks({m_datasetDock, m_facetDock}, {230, 600}, Qt::Vertical);
 }
 
 void MainWindow::openWorkspace(const QString &path)
@@ -285,16 +252,14 @@ void MainWindow::openWorkspace(const QString &path)
     // Drop the old models first: they watch the old workspace.
     m_table->setModel(nullptr);
     m_datasetView->setModel(nullptr);
-    for (QTreeView *view : std::as_const(m_facetViews))
-        view->setModel(nullptr);
+    m_facetPanel->setWorkspace(nullptr);
     delete m_scenarioModel;
     m_scenarioModel = nullptr;
     delete m_datasetModel;
     m_datasetModel = nullptr;
-    qDeleteAll(m_facets);
-    m_facets.clear();
     m_detail->clear();
     m_requestedRowId = 0;
+    ++m_detailGeneration;  // a scenario still loading from the old workspace is dropped
 
     m_workspacePath = QFileInfo(path).absoluteFilePath();
     m_workspace = std::make_unique<AsyncWorkspace>();
@@ -324,25 +289,19 @@ void MainWindow::openWorkspace(const QString &path)
     m_datasetView->setCurrentIndex(m_datasetModel->index(0, 0));
     connect(m_datasetView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::applyFilter);
+    // An import resets the registry; keep the dataset the user had selected.
+    connect(m_datasetModel, &DatasetListModel::modelAboutToBeReset, this, [this] {
+        m_datasetBeforeReset = m_datasetView->currentIndex().data(DatasetListModel::DatasetIdRole).toLongLong();
+    });
     connect(m_datasetModel, &DatasetListModel::loaded, this, [this] {
         if (!m_datasetView->currentIndex().isValid())
-            m_datasetView->setCurrentIndex(m_datasetModel->index(0, 0));
+            m_datasetView->setCurrentIndex(m_datasetModel->index(m_datasetModel->rowOf(m_datasetBeforeReset), 0));
         updateStatus();
         updateEmptyText();
     });
     connect(m_datasetModel, &DatasetListModel::errorOccurred, this, &MainWindow::showError);
 
-    const FacetModel::Facet kinds[] = {FacetModel::Facet::Category, FacetModel::Facet::Status,
-                                       FacetModel::Facet::Capability};
-    for (int i = 0; i < 3; ++i) {
-        auto *facet = new FacetModel(kinds[i], m_workspace.get(), this);
-        m_facets.append(facet);
-        QTreeView *view = m_facetViews.at(i);
-        view->setModel(facet);
-        view->header()->setSectionResizeMode(FacetModel::LabelColumn, QHeaderView::Stretch);
-        view->header()->setSectionResizeMode(FacetModel::CountColumn, QHeaderView::ResizeToContents);
-        connect(facet, &FacetModel::checkedChanged, this, &MainWindow::applyFilter);
-    }
+    m_facetPanel->setWorkspace(m_workspace.get());
 
     m_scenarioModel = new ScenarioTableModel(m_workspace.get(), this);
     m_table->setModel(m_scenarioModel);
@@ -389,8 +348,7 @@ void MainWindow::refreshAll()
     if (!m_workspace)
         return;
     m_datasetModel->refresh();
-    for (FacetModel *facet : std::as_const(m_facets))
-        facet->refresh();
+    m_facetPanel->refresh();
     m_keepRowOnReset = true;
     m_requestedRowId = 0;  // reload the shown scenario too: it may have changed
     m_scenarioModel->refresh();
@@ -406,11 +364,16 @@ void MainWindow::applyFilter()
     if (datasetId > 0)
         filter.datasetIds = {datasetId};
     filter.search = m_search->text().trimmed();
-    for (const FacetModel *facet : std::as_const(m_facets))
-        facet->applyTo(filter);
+    m_facetPanel->applyTo(filter);
+    // Highlight the plain words of the search; FTS operators and quotes are not text.
+    static const QRegularExpression nonWord(QStringLiteral("[^\\w]+"),
+                                            QRegularExpression::UseUnicodePropertiesOption);
+    QStringList terms = filter.search.split(nonWord, Qt::SkipEmptyParts);
+    terms.removeIf([](const QString &t) { return t == QLatin1String("AND") || t == QLatin1String("OR")
+                                                 || t == QLatin1String("NOT") || t == QLatin1String("NEAR"); });
+    m_detail->setHighlightTerms(terms);
     m_scenarioModel->setFilter(filter);
-    for (FacetModel *facet : std::as_const(m_facets))
-        facet->setBaseFilter(filter);
+    m_facetPanel->setBaseFilter(filter);
     m_keepRowOnReset = false;
     updateStatus();
 }
@@ -552,9 +515,14 @@ void MainWindow::showAbout()
 void MainWindow::showError(const QString &message)
 {
     statusBar()->showMessage(message, 10000);
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Kairix Workbench"), message, QMessageBox::Ok, this);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    // One failure (an unreadable workspace, say) makes every model report it:
+    // show one box, not a stack of them.
+    if (m_errorBox)
+        return;
+    m_errorBox = new QMessageBox(QMessageBox::Warning, tr("Kairix Workbench"), message, QMessageBox::Ok, this);
+    m_errorBox->setObjectName(QStringLiteral("errorBox"));
+    m_errorBox->setAttribute(Qt::WA_DeleteOnClose);
+    m_errorBox->open();
 }
 
 void MainWindow::restoreUiState()
@@ -574,6 +542,9 @@ void MainWindow::restoreUiState()
     const QByteArray central = Settings::splitterState(m_centralSplitter->objectName()).value();
     if (central.isEmpty() || !m_centralSplitter->restoreState(central))
         m_centralSplitter->setSizes({360, 520});
+    const QByteArray facets = Settings::splitterState(m_facetPanel->splitter()->objectName()).value();
+    if (!facets.isEmpty())
+        m_facetPanel->splitter()->restoreState(facets);
     QSplitter *detail = m_detail->splitter();
     const QByteArray detailState = Settings::splitterState(detail->objectName()).value();
     if (detailState.isEmpty() || !detail->restoreState(detailState))
@@ -586,11 +557,25 @@ void MainWindow::saveUiState()
     Settings::mainWindowState().setValue(saveState());
     Settings::splitterState(m_centralSplitter->objectName()).setValue(m_centralSplitter->saveState());
     Settings::splitterState(m_detail->splitter()->objectName()).setValue(m_detail->splitter()->saveState());
+    Settings::splitterState(m_facetPanel->splitter()->objectName()).setValue(m_facetPanel->splitter()->saveState());
     if (m_scenarioModel) {
         Settings::scenarioTableHeader().setValue(m_table->horizontalHeader()->saveState());
         Settings::scenarioTableSortColumn().setValue(m_scenarioModel->sortColumn());
         Settings::scenarioTableSortOrder().setValue(int(m_scenarioModel->sortOrder().order));
     }
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        if (m_search->text().isEmpty())
+            focusPane(1);
+        else
+            m_search->clear();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -12,6 +12,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
+class QMessageBox;
 class QSplitter;
 class QTimer;
 class QTreeView;
@@ -20,7 +21,7 @@ namespace kx {
 
 class AsyncWorkspace;
 class DatasetListModel;
-class FacetModel;
+class FacetPanel;
 class ImportDialog;
 class ScenarioDetailView;
 class ScenarioTableModel;
@@ -60,6 +61,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -85,7 +87,6 @@ private:
 
     DatasetListModel *m_datasetModel = nullptr;
     ScenarioTableModel *m_scenarioModel = nullptr;
-    QList<FacetModel *> m_facets;
 
     QLineEdit *m_search = nullptr;
     QTimer *m_searchTimer = nullptr;
@@ -93,11 +94,12 @@ private:
     ScenarioDetailView *m_detail = nullptr;
     QSplitter *m_centralSplitter = nullptr;
     QTreeView *m_datasetView = nullptr;
-    QList<QTreeView *> m_facetViews;
+    FacetPanel *m_facetPanel = nullptr;
     QDockWidget *m_datasetDock = nullptr;
     QDockWidget *m_facetDock = nullptr;
     QLabel *m_statusCounts = nullptr;
     QPointer<ImportDialog> m_importDialog;
+    QPointer<QMessageBox> m_errorBox;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
@@ -112,6 +114,7 @@ private:
     int m_rowBeforeReset = -1;
     int m_columnBeforeReset = 0;
     bool m_keepRowOnReset = false;
+    qint64 m_datasetBeforeReset = 0;
 };
 
 } // namespace kx

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -65,6 +66,62 @@ QString jsonValueText(const Json &v)
     return qs(dumpCompact(v));
 }
 
+/**
+ * @p text escaped for HTML, with every match of @p pattern marked. Matching
+ * runs on the raw text and each piece is escaped on its own, so a search for
+ * "amp" never lands inside an "&amp;" entity.
+ */
+QString highlighted(const QString &text, const QRegularExpression &pattern, const QColor &mark)
+{
+    if (!pattern.isValid() || pattern.pattern().isEmpty())
+        return text.toHtmlEscaped();
+    QString html;
+    qsizetype at = 0;
+    auto it = pattern.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.capturedLength() == 0)
+            continue;
+        html += text.mid(at, m.capturedStart() - at).toHtmlEscaped();
+        html += QStringLiteral("<span style=\"background-color:%1\">%2</span>")
+                    .arg(mark.name(), m.captured().toHtmlEscaped());
+        at = m.capturedEnd();
+    }
+    html += text.mid(at).toHtmlEscaped();
+    return html;
+}
+
+/** The function calls an assistant turn makes (OpenAI "tool_calls"), as monospace lines. */
+QString toolCallsHtml(const Json &extra)
+{
+    if (!extra.is_object() || !extra.contains("tool_calls") || !extra["tool_calls"].is_array())
+        return {};
+    QString html;
+    for (const Json &call : extra["tool_calls"]) {
+        // Both {"name", "arguments"} and {"function": {"name", "arguments"}} occur.
+        const Json &fn = call.is_object() && call.contains("function") ? call["function"] : call;
+        if (!fn.is_object())
+            continue;
+        const QString name = fn.contains("name") && fn["name"].is_string() ? qs(fn["name"].get<std::string>())
+                                                                         : QStringLiteral("?");
+        QString args;
+        if (fn.contains("arguments"))
+            args = jsonValueText(fn["arguments"]);
+        html += QStringLiteral("<p style=\"margin:2px 0 0 0; font-family:monospace; white-space:pre-wrap\">"
+                               "&#x2192; <b>%1</b>(%2)</p>")
+                    .arg(name.toHtmlEscaped(), args.toHtmlEscaped());
+    }
+    return html;
+}
+
+/** The tool's name for a tool turn ({"role": "tool", "name": …}), or empty. */
+QString toolName(const Json &extra)
+{
+    if (extra.is_object() && extra.contains("name") && extra["name"].is_string())
+        return qs(extra["name"].get<std::string>());
+    return {};
+}
+
 } // namespace
 
 ScenarioDetailView::ScenarioDetailView(QWidget *parent)
@@ -120,6 +177,14 @@ void ScenarioDetailView::setScenario(const TestScenario &scenario)
 {
     m_scenario = scenario;
     m_hasScenario = true;
+    render();
+}
+
+void ScenarioDetailView::setHighlightTerms(const QStringList &terms)
+{
+    if (terms == m_highlightTerms)
+        return;
+    m_highlightTerms = terms;
     render();
 }
 
@@ -185,11 +250,21 @@ QString ScenarioDetailView::transcriptHtml() const
         html += QStringLiteral("<p style=\"color:%1\"><i>%2</i></p>")
                     .arg(muted.name(), tr("This scenario has no messages."));
 
+    // Search words, as the FTS index matches them: whole-word prefixes, any case.
+    QStringList words;
+    for (const QString &w : m_highlightTerms)
+        if (w.size() >= 2)
+            words.append(QStringLiteral("\\b") + QRegularExpression::escape(w));
+    const QRegularExpression highlight(words.isEmpty() ? QString() : words.join(QLatin1Char('|')),
+                                       QRegularExpression::CaseInsensitiveOption
+                                           | QRegularExpression::UseUnicodePropertiesOption);
+    const QColor mark = dark ? QColor(0x8a, 0x6d, 0x00) : QColor(0xff, 0xe0, 0x66);
+
     for (const ChatMessage &message : m_scenario.messages) {
         const RoleStyle style = styleForRole(message.role);
         const QColor bubble = mix(base, style.tint, dark ? 0.28 : 0.13);
         const QColor border = mix(base, style.tint, dark ? 0.55 : 0.45);
-        const QColor label = dark ? style.tint.lighter(140) : style.tint.darker(130);
+        const QColor labelColor = dark ? style.tint.lighter(140) : style.tint.darker(130);
 
         QString content = message.content;
         bool cut = false;
@@ -197,12 +272,21 @@ QString ScenarioDetailView::transcriptHtml() const
             content.truncate(maxMessageChars);
             cut = true;
         }
-        QString body = content.toHtmlEscaped();
+        QString body = highlighted(content, highlight, mark);
         if (cut)
             body += QStringLiteral("<br/><i>%1</i>")
                         .arg(tr("… %1 more characters not shown")
                                  .arg(QLocale().toString(message.content.size() - maxMessageChars)));
         const QString fontCss = style.monospace ? QStringLiteral("font-family:monospace;") : QString();
+        QString bodyHtml;
+        if (!message.content.isEmpty())
+            bodyHtml = QStringLiteral("<p style=\"margin:0; white-space:pre-wrap; %1\">%2</p>").arg(fontCss, body);
+        bodyHtml += toolCallsHtml(message.extra);
+        if (bodyHtml.isEmpty())
+            bodyHtml = QStringLiteral("<p style=\"margin:0\"><i>%1</i></p>").arg(tr("(empty)"));
+        QString label = roleLabel(message.role);
+        if (const QString tool = toolName(message.extra); !tool.isEmpty())
+            label = tr("%1 · %2").arg(label, tool.toHtmlEscaped());
 
         // A one-cell table per bubble: QTextDocument supports background,
         // padding and width on cells, which gives a bubble that reflows with
@@ -212,10 +296,9 @@ QString ScenarioDetailView::transcriptHtml() const
                     "<p align=\"%1\" style=\"margin:0 2px 2px 2px; color:%2; font-weight:600; "
                     "font-size:small\">%3</p>"
                     "</td></tr><tr><td style=\"background-color:%4; border:1px solid %5; padding:8px\">"
-                    "<p style=\"margin:0; white-space:pre-wrap; %6\">%7</p></td></tr></table>")
+                    "%6</td></tr></table>")
                     .arg(style.alignRight ? QStringLiteral("right") : QStringLiteral("left"),
-                         label.name(), roleLabel(message.role), bubble.name(), border.name(), fontCss,
-                         body);
+                         labelColor.name(), label, bubble.name(), border.name(), bodyHtml);
         // Floating tables need a break so the next bubble starts below.
         html += QStringLiteral("<br clear=\"all\"/>");
     }

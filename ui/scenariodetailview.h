@@ -29,6 +29,8 @@ public:
 
     void setScenario(const TestScenario &scenario);
     void clear();
+    /** Marks these words (a search's terms) wherever they start a word of the transcript. */
+    void setHighlightTerms(const QStringList &terms);
     /** Shows @p message (e.g. a load error) instead of a scenario. */
     void showMessage(const QString &message);
 
@@ -49,6 +51,7 @@ private:
 
     TestScenario m_scenario;
     bool m_hasScenario = false;
+    QStringList m_highlightTerms;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_placeholder = nullptr;
     QSplitter *m_splitter = nullptr;

@@ -132,7 +132,11 @@ int CliApplication::runImport(const QStringList &args)
                                   QStringLiteral("auto"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Name of the new dataset."), QStringLiteral("NAME"));
     const QCommandLineOption json(jsonOption, tr("Print the result as JSON."));
-    parser.addOptions({kind, name, json});
+    const QCommandLineOption map(QStringLiteral("map"),
+                                 tr("Generic import: TARGET=COLUMN pairs (user required; system, expected, "
+                                    "assistant, id, name, category), repeatable or comma-separated."),
+                                 QStringLiteral("MAP"));
+    parser.addOptions({kind, name, json, map});
     int exitCode = Done;
     if (!parse(parser, QStringLiteral("import"), args, exitCode))
         return exitCode;
@@ -146,6 +150,7 @@ int CliApplication::runImport(const QStringList &args)
     request.paths = parser.positionalArguments();
     request.kind = parser.value(kind);
     request.name = parser.value(name);
+    request.mapping = parser.values(map);
     const auto outcome = ImportService::run(**store, request, WorkControl{});
     if (!outcome)
         return fail(outcome.error());

@@ -3,16 +3,19 @@
 
 #include "demo/demoworkspace.h"
 #include "mainwindow.h"
+#include "models/scenariotablemodel.h"
 #include "scenariotableview.h"
 #include "settings/settings.h"
+#include "util/workspacepaths.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
+#include <QLineEdit>
 #include <QLocale>
-#include <QStandardPaths>
+#include <QLoggingCategory>
 #include <QTableView>
 #include <QTimer>
 #include <QTranslator>
@@ -24,8 +27,12 @@ namespace kx {
 Application::Application(int &argc, char **argv)
     : QApplication(argc, argv)
 {
-    setOrganizationName(QStringLiteral("Kairix"));
-    setApplicationName(QStringLiteral("Kairix Workbench"));
+    m_sinceLaunch.start();
+    // Diagnostics stay quiet unless asked for with QT_LOGGING_RULES.
+    QLoggingCategory::setFilterRules(QStringLiteral("kx.*.debug=false\nkx.*.info=false"));
+    // The same names as the CLI's, so both find the same default workspace.
+    setOrganizationName(QString::fromLatin1(WorkspacePaths::organizationName));
+    setApplicationName(QString::fromLatin1(WorkspacePaths::applicationName));
     setApplicationVersion(QStringLiteral(KX_VERSION_STRING));
     setDesktopFileName(QStringLiteral("org.kairix.Workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/kairix.png")));
@@ -46,12 +53,6 @@ void Application::installTranslator()
         QCoreApplication::installTranslator(qtTranslator);
 }
 
-QString Application::defaultWorkspacePath()
-{
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/workspace.kairix");
-}
-
 bool Application::start()
 {
     QCommandLineParser parser;
@@ -67,6 +68,9 @@ bool Application::start()
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption selectOption(QStringLiteral("select-row"), QString(), QStringLiteral("row"));
     selectOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption searchOption(QStringLiteral("search"), QString(), QStringLiteral("text"));
+    searchOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(searchOption);
     parser.addOption(screenshotOption);
     parser.addOption(selectOption);
     parser.process(*this);
@@ -79,7 +83,7 @@ bool Application::start()
         if (!last.isEmpty() && QFileInfo::exists(last))
             path = last;
     }
-    const QString defaultPath = defaultWorkspacePath();
+    const QString defaultPath = WorkspacePaths::defaultWorkspace();
     if (path.isEmpty())
         path = defaultPath;
 
@@ -95,6 +99,10 @@ bool Application::start()
     m_window->show();
     m_window->openWorkspace(path);
 
+    if (qEnvironmentVariableIsSet("KAIRIX_EXIT_AFTER_FIRST_PAGE"))
+        exitAfterFirstPage();
+    if (parser.isSet(searchOption))
+        m_window->searchBox()->setText(parser.value(searchOption));
     if (parser.isSet(selectOption)) {
         const int row = parser.value(selectOption).toInt();
         QTimer::singleShot(1500, m_window.get(), [this, row] {
@@ -113,6 +121,26 @@ bool Application::start()
         });
     }
     return true;
+}
+
+/**
+ * For the scale benchmark: print how long it took from launch until the table
+ * painted its first page of rows, then quit. Timed from the QApplication's
+ * construction; the benchmark also reports the whole process's wall time.
+ */
+void Application::exitAfterFirstPage()
+{
+    connect(m_window->scenarioModel(), &ScenarioTableModel::pageLoaded, this, [this](int page) {
+        if (page != 0)
+            return;
+        // Let the view paint the rows it just received before stopping the clock.
+        QTimer::singleShot(0, this, [this] {
+            m_window->scenarioView()->viewport()->repaint();
+            std::printf("first page shown after %.1f ms\n", double(m_sinceLaunch.nsecsElapsed()) / 1e6);
+            std::fflush(stdout);
+            quit();
+        });
+    });
 }
 
 } // namespace kx

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QString>
 
 #include <memory>
@@ -30,12 +31,11 @@ public:
     /** Parses the command line and shows the main window; returns false to exit with status 2. */
     bool start();
 
-    /** The default workspace: AppDataLocation/workspace.kairix. */
-    static QString defaultWorkspacePath();
-
 private:
     void installTranslator();
+    void exitAfterFirstPage();
 
+    QElapsedTimer m_sinceLaunch;
     QTranslator *m_translator = nullptr;
     std::unique_ptr<MainWindow> m_window;
 };

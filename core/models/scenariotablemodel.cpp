@@ -146,7 +146,9 @@ void ScenarioTableModel::sort(int column, Qt::SortOrder order)
 {
     const ScenarioSort sort{sortKeyForColumn(column), order};
     m_sortColumn = column;
-    if (sort == m_sort && !isCounting() && m_total >= 0)
+    // Views call sort() on every setModel() and header change; the same SQL
+    // order is already shown or being counted, so only a new order re-queries.
+    if (sort == m_sort)
         return;
     m_sort = sort;
     requery();

@@ -2,17 +2,24 @@
 #include "importdialog.h"
 #include "mainwindow.h"
 #include "models/datasetlistmodel.h"
+#include "models/facetmodel.h"
 #include "models/scenariotablemodel.h"
 #include "scenariodetailview.h"
 #include "scenariotableview.h"
+#include "settings/settings.h"
 
+#include <QApplication>
+#include <QFileInfo>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QTest>
 
 using namespace kx;
@@ -24,8 +31,10 @@ class TestMainWindow : public QObject
 private Q_SLOTS:
     void initTestCase();
     void importSearchSelect();
+    void facetsNarrowTheTable();
     void brokenImportChangesNothing();
     void shortcutsFocusPanes();
+    void restoresLayout();
 
 private:
     QTemporaryDir m_dir;
@@ -46,6 +55,7 @@ void TestMainWindow::initTestCase()
     m_path = m_dir.filePath(QStringLiteral("gui.kairix"));
 
     m_window = std::make_unique<MainWindow>();
+    m_window->resize(1280, 860);
     m_window->openWorkspace(m_path);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -88,9 +98,50 @@ void TestMainWindow::importSearchSelect()
     QTRY_VERIFY(m_window->detailView()->transcriptText().contains(QStringLiteral("Wendi feeds each of her chickens")));
     QVERIFY(m_window->detailView()->transcriptText().contains(QStringLiteral("20 chickens")));
 
-    // Clearing the search brings every row back.
+    // No hits: the table says so instead of staying blank.
     search->clear();
+    QTest::keyClicks(search, QStringLiteral("zzyzxnotaword"));
+    QTRY_COMPARE(m_window->scenarioModel()->totalCount(), qint64(0));
+    QTRY_VERIFY(!m_window->scenarioView()->emptyText().isEmpty());
+    QVERIFY(!m_window->detailView()->hasScenario());
+
+    // Escape in the search box clears it, which brings every row back.
+    search->setFocus();
+    QTest::keyClick(search, Qt::Key_Escape);
+    QCOMPARE(search->text(), QString());
     QTRY_COMPARE(m_window->scenarioModel()->totalCount(), qint64(gsm8kTestRows));
+}
+
+void TestMainWindow::facetsNarrowTheTable()
+{
+    auto *statusView = m_window->findChild<QTreeView *>(QStringLiteral("statusFacetView"));
+    QVERIFY(statusView && statusView->model());
+    QAbstractItemModel *facet = statusView->model();
+    QModelIndex accepted;
+    QTRY_VERIFY([&] {
+        for (int row = 0; row < facet->rowCount(); ++row)
+            if (facet->index(row, 0).data(FacetModel::KeyRole).toString() == QLatin1String("accepted"))
+                accepted = facet->index(row, 0);
+        return accepted.isValid();
+    }());
+    // Fresh imports are pending: checking "accepted" leaves nothing.
+    QVERIFY(facet->setData(accepted, Qt::Checked, Qt::CheckStateRole));
+    QTRY_COMPARE(m_window->scenarioModel()->totalCount(), qint64(0));
+    QCOMPARE(m_window->scenarioModel()->filter().statuses, QList<ReviewStatus>{ReviewStatus::Accepted});
+
+    // The dataset list narrows too, and Clear Filters undoes everything.
+    QTreeView *datasets = m_window->findChild<QTreeView *>(QStringLiteral("datasetView"));
+    datasets->setCurrentIndex(datasets->model()->index(1, 0));
+    QTRY_COMPARE(m_window->scenarioModel()->filter().datasetIds.size(), 1);
+    QAction *clear = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R))
+            clear = a;
+    QVERIFY(clear);
+    clear->trigger();
+    QTRY_COMPARE(m_window->scenarioModel()->totalCount(), qint64(gsm8kTestRows));
+    QCOMPARE(m_window->scenarioModel()->filter(), ScenarioFilter());
+    QCOMPARE(accepted.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
 }
 
 void TestMainWindow::brokenImportChangesNothing()
@@ -135,8 +186,10 @@ void TestMainWindow::shortcutsFocusPanes()
 {
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->objectName() == QLatin1String("datasetView"));
     QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
-    QTRY_VERIFY(m_window->searchBox()->hasFocus());
+    QTRY_VERIFY2(m_window->searchBox()->hasFocus(), QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
     QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
     QTRY_VERIFY(m_window->scenarioView()->hasFocus());
 
@@ -151,6 +204,31 @@ void TestMainWindow::shortcutsFocusPanes()
     QTRY_VERIFY2(m_window->detailView()->hasScenario() && m_window->detailView()->scenario().id != first,
                  qPrintable(first + QLatin1Char('/') + m_window->detailView()->scenario().id + QLatin1Char('/')
                             + QString::number(m_window->detailView()->hasScenario())));
+}
+
+void TestMainWindow::restoresLayout()
+{
+    auto *splitter = m_window->findChild<QSplitter *>(QStringLiteral("centralSplitter"));
+    QVERIFY(splitter);
+    splitter->setSizes({200, 500});
+    const QList<int> sizes = splitter->sizes();
+    m_window->scenarioView()->horizontalHeader()->resizeSection(ScenarioTableModel::NameColumn, 333);
+    m_window->scenarioView()->sortByColumn(ScenarioTableModel::TurnsColumn, Qt::DescendingOrder);
+    QVERIFY(m_window->close());  // saves
+    QVERIFY(!Settings::mainWindowGeometry().value().isEmpty());
+    QCOMPARE(Settings::lastWorkspace().value(), QFileInfo(m_path).absoluteFilePath());
+
+    MainWindow again;
+    again.resize(m_window->size());
+    again.openWorkspace(m_path);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    auto *restored = again.findChild<QSplitter *>(QStringLiteral("centralSplitter"));
+    QCOMPARE(restored->sizes(), sizes);
+    QCOMPARE(again.scenarioView()->horizontalHeader()->sectionSize(ScenarioTableModel::NameColumn), 333);
+    QCOMPARE(again.scenarioModel()->sortColumn(), int(ScenarioTableModel::TurnsColumn));
+    QCOMPARE(again.scenarioModel()->sortOrder().order, Qt::DescendingOrder);
+    QTRY_COMPARE(again.scenarioModel()->totalCount(), qint64(gsm8kTestRows));
 }
 
 QTEST_MAIN(TestMainWindow)

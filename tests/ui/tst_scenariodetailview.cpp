@@ -4,7 +4,9 @@
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QTreeWidget>
 
 using namespace kx;
@@ -17,7 +19,9 @@ private Q_SLOTS:
     void showsPlaceholderWithoutScenario();
     void rendersEveryRole();
     void listsCriteriaAndProvenance();
+    void showsToolCalls();
     void escapesMarkup();
+    void highlightsSearchTerms();
 
 private:
     static TestScenario sample();
@@ -132,6 +136,23 @@ void TestScenarioDetailView::listsCriteriaAndProvenance()
     QCOMPARE(prov->child(2)->text(1), QStringLiteral("4"));
 }
 
+void TestScenarioDetailView::showsToolCalls()
+{
+    TestScenario s = sample();
+    ChatMessage call{QStringLiteral("assistant"), QString(), Json::object()};
+    call.extra["tool_calls"] = Json::array(
+        {Json{{"name", "get_weather"}, {"arguments", "{\"city\": \"Pune\"}"}},
+         Json{{"function", Json{{"name", "convert"}, {"arguments", Json{{"amount", 250}}}}}}});
+    ChatMessage result{QStringLiteral("tool"), QStringLiteral("sunny"), Json{{"name", "get_weather"}}};
+    s.messages = {call, result};
+    ScenarioDetailView view;
+    view.setScenario(s);
+    const QString text = view.transcriptText();
+    QVERIFY2(text.contains(QStringLiteral("get_weather({\"city\": \"Pune\"})")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("convert({\"amount\":250})")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Tool · get_weather")), qPrintable(text));
+}
+
 void TestScenarioDetailView::escapesMarkup()
 {
     TestScenario s = sample();
@@ -139,6 +160,31 @@ void TestScenarioDetailView::escapesMarkup()
     ScenarioDetailView view;
     view.setScenario(s);
     QVERIFY(view.transcriptText().contains(QStringLiteral("<b>not bold</b> & <script>x</script>")));
+}
+
+void TestScenarioDetailView::highlightsSearchTerms()
+{
+    TestScenario s = sample();
+    s.messages = {{QStringLiteral("user"), QStringLiteral("Cups & feed: how many cups? (amp)"), Json::object()}};
+    ScenarioDetailView view;
+    view.setScenario(s);
+    auto *browser = view.findChild<QTextBrowser *>(QStringLiteral("transcript"));
+    const auto marks = [&] {
+        // Highlighted fragments carry the mark colour (light palette); count them.
+        int count = 0;
+        for (QTextBlock b = browser->document()->begin(); b.isValid(); b = b.next())
+            for (auto it = b.begin(); !it.atEnd(); ++it)
+                if (it.fragment().charFormat().background().color() == QColor(0xff, 0xe0, 0x66))
+                    ++count;
+        return count;
+    };
+    QCOMPARE(marks(), 0);
+    view.setHighlightTerms({QStringLiteral("cup"), QStringLiteral("amp")});
+    // "Cups", "cups" and "amp" (the word, not the "&amp;" entity) are marked.
+    QCOMPARE(marks(), 3);
+    QVERIFY(view.transcriptText().contains(QStringLiteral("Cups & feed: how many cups? (amp)")));
+    view.setHighlightTerms({});
+    QCOMPARE(marks(), 0);
 }
 
 QTEST_MAIN(TestScenarioDetailView)

@@ -1,0 +1,1879 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>MetadataParser</name>
+    <message>
+        <source>parquet footer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet page header: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet page header at byte offset %1 has no page type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet page header at byte offset %1 has a negative page size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::Application</name>
+    <message>
+        <source>Curate the test datasets of the Kairix Engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the workspace at &lt;path&gt; (also set by KAIRIX_DB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::AsyncWorkspace</name>
+    <message>
+        <source>no workspace is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imports need a workspace file: an in-memory workspace (&quot;%1&quot;) cannot be shared with the import&apos;s own connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::BbhImporter</name>
+    <message>
+        <source>%1: a BBH task file must be an object with an &quot;examples&quot; array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &quot;examples&quot; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: examples[%2]: &quot;input&quot; is missing or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: examples[%2]: &quot;target&quot; is missing or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::Category</name>
+    <message>
+        <source>Benchmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synthetic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adversarial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::CsvReader</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file has no header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 fields, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: invalid UTF-8 at byte offset %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record is longer than %1 bytes (unterminated quoted field starting on line %2?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated quoted field starting on line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::DatasetListModel</name>
+    <message>
+        <source>All datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 datasets, %2 scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Kind: %2 · Category: %3 · Version: %4
+%5 scenarios
+Source: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::DemoData</name>
+    <message>
+        <source>Demo · Benchmark questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arithmetic word problems and multiple-choice knowledge questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge question %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Word problem %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo · Memory &amp; conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory-recall questions and synthetic multi-turn conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 works as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lives in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 spends weekends %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1&apos;s favourite dish is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory Recall Test %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m planning a free weekend — given what you know about my job, my city and what I like, what would you suggest?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation about %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1: keep in mind that %2. What should I do next?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noted — %1. For %2, a good next step is to make a short plan and check it against what you told me earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo · Tool usage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool selection and parameter tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool use: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo · Adversarial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory contradictions, context overflow, temporal and multi-agent cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory Contradiction %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context Overflow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log line %1: routine status update, nothing to report. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remember this: my locker code is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now, what&apos;s my locker code? Also, I&apos;m in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user&apos;s locker code given at the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporal Consistency %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory (March): the user moved to a new flat in Porto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory (June): the user moved again, to Braga.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where do I live now, and where did I live in April?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to Porto in March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to Braga in June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multi-agent Confusion %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent A helps Maya with travel; Agent B helps Daniel with finances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is Daniel. What did I tell you about my trip to Lisbon?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maya, not Daniel, planned the Lisbon trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::DemoWorkspace</name>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot move the new workspace into place</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::EmpatheticImporter</name>
+    <message>
+        <source>%1:1: the header has no &quot;%2&quot; column (found: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the conv_id is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rows of conversation &quot;%1&quot; are not consecutive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::FacetModel</name>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::Gsm8kImporter</name>
+    <message>
+        <source>a GSM8K record must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;question&quot; is missing or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;answer&quot; is missing or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;answer&quot; has no final &quot;####&quot; line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ImportDialog</name>
+    <message>
+        <source>Import Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files and folders to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GSM8K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMLU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BIG-Bench Hard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PersonaChat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wizard of Wikipedia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EmpatheticDialogues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ToolBench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WebShop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LibriSpeech</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VCTK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairix scenarios (JSONL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional — derived from the files when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose dataset files or folders as downloaded from the Hugging Face Hub or upstream. Each file or folder becomes one dataset; the whole import is one transaction.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset files (*.jsonl *.json *.csv *.parquet *.tsv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled. The workspace was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed. The workspace was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import failed and nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 scenarios (%2) in %3 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ImportService</name>
+    <message>
+        <source>nothing to import: no path given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no converter for kind &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the import was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the import was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ImportSession</name>
+    <message>
+        <source>%1: the import is already finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot register dataset &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: scenario &quot;%2&quot; arrived before any dataset was begun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: scenario id &quot;%2&quot; appears twice in dataset &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot add scenario &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::Inspector</name>
+    <message>
+        <source>%1: is a folder; inspect one of its files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::JsonDocumentReader</name>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is %2 bytes, more than the %3 a JSON document may have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: read error: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: invalid UTF-8 at byte offset %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: invalid JSON: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: invalid JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::JsonlReader</name>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at byte offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::KindDetector</name>
+    <message>
+        <source>%1: no such file or directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown format (not JSONL, JSON or CSV of a known kind)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds only blank lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:1: invalid JSON: the first record does not start with &apos;{&apos; or &apos;[&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown kind &quot;%1&quot; (expected auto, %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the folder holds no .%2 files for kind &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the folder holds no file of a known kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the folder mixes kinds (%2); choose one with --kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::LibriSpeechImporter</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 at byte offset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utterance &quot;%1&quot; has no transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>utterance id &quot;%1&quot; does not belong to chapter file %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no transcript lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 has no transcript line in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::LineReader</name>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: the line is longer than %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: read error at byte offset %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::MainWindow</name>
+    <message>
+        <source>Kairix Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an empty workspace file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open an existing workspace file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import dataset files into the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus &amp;Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus Scenario &amp;Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus &amp;Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next Pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Kairix Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search scenarios (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — Kairix Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the workspace %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is empty.
+Import datasets with File › Import… (Ctrl+I).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scenarios match the search and filters.
+Clear Filters (Ctrl+Shift+R) shows them all again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kairix workspaces (*.kairix);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Use File › Open Workspace to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 scenarios.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Kairix Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kairix Workbench %1&lt;/h3&gt;&lt;p&gt;Curate, review and balance the test datasets of the Kairix Engine: import benchmarks, browse and search scenarios, and read them as conversations.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::MmluImporter</name>
+    <message>
+        <source>the answer must be A, B, C or D, found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ParquetFile</name>
+    <message>
+        <source>cannot open parquet file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a parquet file (%2 bytes, too small)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the parquet footer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: encryption (%1 has an encrypted footer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a parquet file (no PAR1 magic at byte offset 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no PAR1 magic at byte offset %2 (truncated file?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: footer length %2 at byte offset %3 exceeds the file size %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: encryption (%1 has encrypted columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: footer claims %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row group %2 claims %3 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row group %2 has %3 column chunks, the schema %4 columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row group %2 column %3 has no metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row group %2 column &quot;%3&quot; has physical type %4, the schema says %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the &quot;huggingface&quot; metadata is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;huggingface&quot; metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: column chunks in external files (%1, column &quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: column &quot;%2&quot; of row group %3 spans bytes %4..%5, outside the file (%6 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read column &quot;%2&quot; at byte offset %3: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row group %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no row group %2 (the file has %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no column &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row group %2 claims %3 rows but column &quot;%4&quot; holds %5 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no row group %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no leaf column &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: column &quot;%2&quot; does not hold bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: reading a cell of column &quot;%1&quot;, which lies inside a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row group %2 has no row %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: column &quot;%2&quot; holds only %3 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: column &quot;%2&quot; is null in row %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: column &quot;%2&quot; has fewer values than levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ParquetSchema</name>
+    <message>
+        <source>parquet schema is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet schema element %1 (&quot;%2&quot;) lies outside the root group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet schema element &quot;%1&quot; has invalid repetition %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet schema element &quot;%1&quot; claims %2 children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: empty group &quot;%1&quot; in the parquet schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet column &quot;%1&quot; has invalid physical type %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet column &quot;%1&quot; has invalid fixed length %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: parquet schema nested deeper than %1 levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet schema ends before group &quot;%1&quot; has all its children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet schema has no columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::Provenance</name>
+    <message>
+        <source>&quot;provenance&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioCodec</name>
+    <message>
+        <source>scenario row %1: the stored &quot;%2&quot; is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario row %1: unknown category or review status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario row %1: the stored &quot;messages&quot; is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario row %1: a stored message is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioConverter</name>
+    <message>
+        <source>%1: the import was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioDetailView</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scenario properties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a scenario to see its conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This scenario has no messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 more characters not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory requirements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected capabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Config</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioJsonlImporter</name>
+    <message>
+        <source>%1: the file holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioPipeline</name>
+    <message>
+        <source>a pipelined converter cannot begin datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioTableModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioTableView</name>
+    <message>
+        <source>Scenarios</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::SchemaMigrations</name>
+    <message>
+        <source>%1 is not a workspace: the file is not an SQLite database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the schema version: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: upgrading the workspace to schema version %2 failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::SqliteStatement</name>
+    <message>
+        <source>while preparing &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>while running &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: SQLite error %2 (%3) %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::TestScenario</name>
+    <message>
+        <source>&quot;%1&quot; must be an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;messages&quot; must be an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1 is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>message %1 has no &quot;role&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scenario must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;evaluation_criteria&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown &quot;category&quot; %1 (expected benchmark, synthetic, tool_usage or adversarial)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown review status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scenario has no &quot;id&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ThriftCompactReader</name>
+    <message>
+        <source>thrift: %1 at byte offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected end of data (need %1 bytes, %2 left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>varint longer than 10 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>structures nested deeper than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid field type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list of %1 elements exceeds the %2 bytes left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map of %1 entries exceeds the data left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ToolBenchImporter</name>
+    <message>
+        <source>%1: record %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither a query list, an answer tree nor a conversation list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;answer_generation&quot; is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;answer_generation.query&quot; is missing or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the document is neither an array nor an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a ToolBench record must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;conversations&quot; is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &quot;relevant APIs&quot; entry must be [tool, api]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query is missing or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::VctkImporter</name>
+    <message>
+        <source>%1:%2: invalid UTF-8 at byte offset %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: a speaker line needs at least ID, AGE, GENDER and ACCENTS, found %3 field(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no speaker lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the corpus folder %2 has no txt/ folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: invalid UTF-8 at byte offset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:1: the transcript is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no transcript with audio under %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::WebShopImporter</name>
+    <message>
+        <source>%1: record %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the instruction is missing, empty or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a goal of asin %1 is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value of &quot;%1&quot; is neither a list nor an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a WebShop file must be a JSON array or object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::WorkspaceStore</name>
+    <message>
+        <source>the stored %1 is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: dataset %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open the workspace: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Kairix Workbench (schema version %2; this version reads up to schema version %3). It was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot configure the workspace: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no dataset %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot remove a dataset while an import is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: there is no scenario with row id %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot change a review status while an import is open on the same connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: another import is already open on this connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot start the import: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the page size must be positive, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::parquet::ColumnChunkReader</name>
+    <message>
+        <source>column &quot;%1&quot;, page at byte offset %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column chunk claims %1 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page of %1 bytes extends past the column chunk (%2 bytes left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column chunk holds %1 values, its metadata says %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary page without a dictionary page header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>second dictionary page in one column chunk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: dictionary page encoding %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary page claims %1 values in %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 levels lack their 4-byte length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 levels claim %2 bytes, %3 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 levels: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 levels: BIT_PACKED data is truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: %1 level encoding %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 level %2 exceeds the maximum %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the column chunk does not start at a record boundary (repetition level %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data page without a data page header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data page claims %1 values (%2 of the chunk&apos;s %3 already read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>definition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data page v2 without a data page v2 header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level lengths %1 + %2 exceed the page size %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::parquet::DeltaDecoders</name>
+    <message>
+        <source>DELTA_BINARY_PACKED header is truncated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BINARY_PACKED header has block size %1 with %2 miniblocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BINARY_PACKED stream claims %1 values, at most %2 expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BINARY_PACKED block header is truncated at byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BINARY_PACKED miniblock bit width %1 exceeds 64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BINARY_PACKED miniblock is truncated at byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_LENGTH_BYTE_ARRAY holds %1 lengths, %2 values expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_LENGTH_BYTE_ARRAY value %1 has length %2, %3 bytes left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BYTE_ARRAY holds %1 prefix lengths, %2 values expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BYTE_ARRAY value %1 has prefix length %2 but the previous value has %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BYTE_ARRAY value %1 has %2 bytes, the fixed length is %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::parquet::PageDecompressor</name>
+    <message>
+        <source>page at byte offset %1: uncompressed page holds %2 bytes, header says %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: LZO compression (page at byte offset %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: compression codec %1 (page at byte offset %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page at byte offset %1: %2 data does not decompress to the %3 bytes the header announces</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::parquet::RecordAssembler</name>
+    <message>
+        <source>column &quot;%1&quot; holds more than the row group&apos;s %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot; does not start at a record boundary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot;: repetition levels skip a list element at row %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot;: definition levels call for more than its %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot; holds %2 rows, the row group has %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot; holds %2 values but its levels use %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parquet records do not match the schema: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::parquet::RleBitPackedDecoder</name>
+    <message>
+        <source>RLE data ends inside a run header (byte %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RLE run header longer than 10 bytes at byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bad bit-packed run of %1 groups at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RLE run of length 0 at byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RLE data ends inside a run value (byte %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bit width %1 is out of range 0-32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bit-packed run ends past the data (%1 bytes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::parquet::ValueDecoder</name>
+    <message>
+        <source>PLAIN byte array %1 has length %2, only %3 bytes left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: physical type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PLAIN data of %1 bytes is too short for %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: BYTE_STREAM_SPLIT for physical type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BYTE_STREAM_SPLIT data of %1 bytes is too short for %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary-encoded page without a dictionary page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary indices: missing bit width byte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary indices: bit width %1 exceeds 32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary indices: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dictionary index %1 is out of range (dictionary holds %2 values)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RLE boolean data lacks its length prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RLE boolean length %1 exceeds the %2 bytes left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RLE booleans: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DELTA_BINARY_PACKED holds %1 values, %2 expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: value encoding %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unsupported: value encoding %1 for physical type %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
