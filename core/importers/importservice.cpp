@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importservice.h"
 
+#include "importers/columnmappingimporter.h"
 #include "importers/importprogress.h"
 #include "importers/kinddetector.h"
 #include "importers/scenarioconverter.h"
@@ -22,6 +23,16 @@ Result<ImportOutcome> ImportService::run(WorkspaceStore &store, const ImportRequ
     if (request.paths.isEmpty())
         return Error::badInput(tr("nothing to import: no path given"));
 
+    // A column mapping makes this a generic import; a bad mapping fails before anything is read.
+    QHash<QString, QString> mapping;
+    if (!request.mapping.isEmpty()) {
+        auto parsed = ColumnMappingImporter::parseMapping(request.mapping);
+        if (!parsed)
+            return parsed.error();
+        mapping = std::move(*parsed);
+    }
+    const QString requestKind = mapping.isEmpty() ? request.kind : QStringLiteral("generic");
+
     // Resolve every path first: a bad path or an unknown format fails before the store is touched.
     QList<KindDetector::Input> inputs;
     qint64 totalBytes = 0;
@@ -29,7 +40,7 @@ Result<ImportOutcome> ImportService::run(WorkspaceStore &store, const ImportRequ
     for (const QString &given : request.paths) {
         // Provenance must still point at the file later, from any working directory.
         const QString path = QDir::isRelativePath(given) ? QDir::current().absoluteFilePath(given) : given;
-        auto input = KindDetector::resolve(path, request.kind);
+        auto input = KindDetector::resolve(path, requestKind);
         if (!input)
             return input.error();
         for (const QString &file : std::as_const(input->files))
@@ -48,7 +59,8 @@ Result<ImportOutcome> ImportService::run(WorkspaceStore &store, const ImportRequ
     ImportOutcome outcome;
     outcome.kind = kinds.join(QStringLiteral(", "));
     for (const KindDetector::Input &input : std::as_const(inputs)) {
-        const auto converter = ScenarioConverter::create(input.kind);
+        const std::unique_ptr<ScenarioConverter> converter =
+            mapping.isEmpty() ? ScenarioConverter::create(input.kind) : std::make_unique<ColumnMappingImporter>(mapping);
         if (!converter)
             return Error::badInput(tr("%1: no converter for kind \"%2\"").arg(input.path, input.kind));
 

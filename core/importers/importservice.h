@@ -19,6 +19,12 @@ struct ImportRequest
     QStringList paths;
     QString kind = QStringLiteral("auto");
     QString name; ///< empty: a readable default per dataset
+    /**
+     * Column mapping items for the generic import ("user=question",
+     * "expected=answer,id=qid"); when given, every path is read as kind
+     * "generic" through ColumnMappingImporter, whatever @ref kind says.
+     */
+    QStringList mapping;
 };
 
 /** What an import did. */

@@ -47,12 +47,63 @@ Result<char> firstSignificantByte(const QString &file)
     }
 }
 
+/** @p kind, or the kind the file name stands for when the content said nothing (WebShop's plain lists). */
+QString orPath(const QString &kind, const QString &file)
+{
+    return kind == unknownKind ? KindDetector::kindOfPath(file) : kind;
+}
+
+bool isEmpatheticHeader(const CsvReader &csv)
+{
+    QList<QByteArrayView> names;
+    for (int i = 0; i < csv.fieldCount(); ++i)
+        names.append(csv.field(i).trimmed());
+    return names.contains(QByteArrayView("conv_id")) && names.contains(QByteArrayView("utterance_idx"))
+           && names.contains(QByteArrayView("speaker_idx")) && names.contains(QByteArrayView("utterance"));
+}
+
+/** The kind of one element of a top-level JSON array (the dialog / query lists). */
+QString kindOfElement(const Json &first)
+{
+    if (!first.is_object())
+        return unknownKind;
+    if (first.contains("personality") && first.contains("utterances"))
+        return QStringLiteral("personachat");
+    if (first.contains("dialog") && (first.contains("chosen_topic") || first.contains("persona")))
+        return QStringLiteral("wow");
+    if (first.contains("query") && (first.contains("api_list") || first.contains("query_id")))
+        return QStringLiteral("toolbench");
+    if (first.contains("conversations") && first.contains("id"))
+        return QStringLiteral("toolbench");
+    return unknownKind;
+}
+
 } // namespace
+
+QString KindDetector::kindOfPath(const QString &file)
+{
+    const QString name = QFileInfo(file).fileName().toLower();
+    if (name.endsWith(QLatin1String(".trans.txt")))
+        return QStringLiteral("librispeech");
+    if (name == QLatin1String("speaker-info.txt"))
+        return QStringLiteral("vctk");
+    if (name.endsWith(QLatin1String(".json"))
+        && (name.startsWith(QLatin1String("human_goals")) || name.startsWith(QLatin1String("goal_query_map"))
+            || (name.startsWith(QLatin1String("items_")) && name.contains(QLatin1String("ins")))))
+        return QStringLiteral("webshop");
+    return unknownKind;
+}
 
 QString KindDetector::kindOfRecord(const Json &record)
 {
+    if (record.is_array())
+        return record.empty() ? unknownKind : kindOfElement(record.front());
     if (!record.is_object())
         return unknownKind;
+    if (record.contains("answer_generation"))
+        return QStringLiteral("toolbench");
+    if (const QString element = kindOfElement(record); element != unknownKind)
+        return element; // one dialog / query per JSON Lines record
     if (record.contains("messages") && record.contains("id"))
         return QStringLiteral("scenarios");
     if (record.contains("question") && record.contains("answer"))
@@ -82,6 +133,11 @@ Result<KindDetector::Detection> KindDetector::detect(const QString &file)
         return Error::badInput(tr("%1: unknown format (not JSONL, JSON or CSV of a known kind)").arg(file));
     };
 
+    // The audio corpora are known by their file names alone; their text is not JSON or CSV.
+    if (const QString byName = kindOfPath(file);
+        byName == QLatin1String("librispeech") || byName == QLatin1String("vctk"))
+        return Detection{QStringLiteral("text"), byName};
+
     auto first = firstSignificantByte(file);
     if (!first)
         return first.error();
@@ -100,7 +156,8 @@ Result<KindDetector::Detection> KindDetector::detect(const QString &file)
             const bool oneLine = second.ok() && !*second;
             const bool document = oneLine && (suffix == QLatin1String("json") || !record.is_object()
                                               || record.contains("examples"));
-            return Detection{document ? QStringLiteral("json") : QStringLiteral("jsonl"), kindOfRecord(record)};
+            return Detection{document ? QStringLiteral("json") : QStringLiteral("jsonl"),
+                             orPath(kindOfRecord(record), file)};
         }
         if (suffix == QLatin1String("jsonl"))
             return parsed.error();
@@ -108,7 +165,7 @@ Result<KindDetector::Detection> KindDetector::detect(const QString &file)
         auto doc = JsonDocumentReader::read(file);
         if (!doc)
             return suffix == QLatin1String("json") ? doc.error() : unknownFormat();
-        return Detection{QStringLiteral("json"), kindOfRecord(*doc)};
+        return Detection{QStringLiteral("json"), orPath(kindOfRecord(*doc), file)};
     }
     if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("json")) {
         return Error::badInput(tr("%1:1: invalid JSON: the first record does not start with '{' or '['")
@@ -123,6 +180,8 @@ Result<KindDetector::Detection> KindDetector::detect(const QString &file)
         return suffix == QLatin1String("csv") ? more.error() : unknownFormat();
     if (*more && isMmluRecord(csv))
         return Detection{QStringLiteral("csv"), QStringLiteral("mmlu")};
+    if (*more && isEmpatheticHeader(csv))
+        return Detection{QStringLiteral("csv"), QStringLiteral("empathetic")};
     if (knownSuffix)
         return Detection{QStringLiteral("csv"), unknownKind};
     return unknownFormat();
@@ -160,7 +219,15 @@ Result<KindDetector::Input> KindDetector::resolve(const QString &path, const QSt
         : converter->suffixes();
     while (it.hasNext()) {
         const QString file = it.next();
-        if (suffixes.contains(QFileInfo(file).suffix().toLower()))
+        // An empty file holds no records (ToolBench ships some empty response examples): nothing to import.
+        if (it.fileInfo().size() == 0)
+            continue;
+        // In auto mode the audio corpora's transcript / speaker files are candidates too.
+        const bool take = automatic ? suffixes.contains(QFileInfo(file).suffix().toLower())
+                                          || kindOfPath(file) == QLatin1String("librispeech")
+                                          || kindOfPath(file) == QLatin1String("vctk")
+                                    : converter->accepts(file);
+        if (take)
             candidates.append(file);
     }
     std::sort(candidates.begin(), candidates.end());

@@ -29,8 +29,8 @@ public:
     /** What one file looks like. */
     struct Detection
     {
-        QString format; ///< "jsonl", "json" or "csv"
-        QString kind;   ///< "gsm8k", "bbh", "mmlu", "scenarios" or "unknown"
+        QString format; ///< "jsonl", "json", "csv" or "text" (the audio corpora's transcript files)
+        QString kind;   ///< a ScenarioConverter kind, or "unknown"
     };
 
     /** The files one import path stands for, all of one kind. */
@@ -50,13 +50,25 @@ public:
      */
     static Result<Detection> detect(const QString &file);
 
-    /** The kind a first JSON record stands for, or "unknown". */
+    /**
+     * The kind a file name alone stands for: `*.trans.txt` is librispeech,
+     * `speaker-info.txt` vctk, WebShop's `human_goals*.json`,
+     * `goal_query_map*.json` and `items_*ins*.json` webshop; else "unknown".
+     */
+    static QString kindOfPath(const QString &file);
+
+    /**
+     * The kind a first JSON record (or a whole JSON document) stands for, or
+     * "unknown": an array is judged by its first element (`personality` +
+     * `utterances` personachat, `dialog` + `chosen_topic` wow, `query` +
+     * `api_list` toolbench), an object with `answer_generation` is toolbench.
+     */
     static QString kindOfRecord(const Json &record);
 
     /**
      * Expands @p path. For a file: its kind (@p kind when not "auto", else
      * detected; unknown is an error). For a folder: every file under it,
-     * recursively and sorted; with "auto" the .jsonl/.json/.csv files are
+     * recursively and sorted, empty files left out; with "auto" the .jsonl/.json/.csv files are
      * detected, files of an unknown kind are left out and a folder mixing
      * kinds is an error asking for --kind; with a given kind, the files with
      * that converter's suffixes are taken.

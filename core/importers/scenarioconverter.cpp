@@ -2,11 +2,26 @@
 #include "scenarioconverter.h"
 
 #include "importers/bbhimporter.h"
+#include "importers/columnmappingimporter.h"
+#include "importers/empatheticimporter.h"
 #include "importers/gsm8kimporter.h"
+#include "importers/librispeechimporter.h"
 #include "importers/mmluimporter.h"
+#include "importers/personachatimporter.h"
 #include "importers/scenariojsonlimporter.h"
+#include "importers/toolbenchimporter.h"
+#include "importers/vctkimporter.h"
+#include "importers/webshopimporter.h"
+#include "importers/wowimporter.h"
+
+#include <QFileInfo>
 
 namespace kx {
+
+bool ScenarioConverter::accepts(const QString &file) const
+{
+    return suffixes().contains(QFileInfo(file).suffix().toLower());
+}
 
 Category ScenarioConverter::datasetCategory(const QStringList &) const
 {
@@ -21,6 +36,22 @@ std::unique_ptr<ScenarioConverter> ScenarioConverter::create(const QString &kind
         return std::make_unique<BbhImporter>();
     if (kind == QLatin1String("mmlu"))
         return std::make_unique<MmluImporter>();
+    if (kind == QLatin1String("empathetic"))
+        return std::make_unique<EmpatheticImporter>();
+    if (kind == QLatin1String("librispeech"))
+        return std::make_unique<LibriSpeechImporter>();
+    if (kind == QLatin1String("vctk"))
+        return std::make_unique<VctkImporter>();
+    if (kind == QLatin1String("toolbench"))
+        return std::make_unique<ToolBenchImporter>();
+    if (kind == QLatin1String("webshop"))
+        return std::make_unique<WebShopImporter>();
+    if (kind == QLatin1String("personachat"))
+        return std::make_unique<PersonaChatImporter>();
+    if (kind == QLatin1String("wow"))
+        return std::make_unique<WowImporter>();
+    if (kind == QLatin1String("generic"))
+        return std::make_unique<ColumnMappingImporter>(); // ImportService passes the mapping itself
     if (kind == QLatin1String("scenarios"))
         return std::make_unique<ScenarioJsonlImporter>();
     return nullptr;
@@ -28,7 +59,9 @@ std::unique_ptr<ScenarioConverter> ScenarioConverter::create(const QString &kind
 
 QStringList ScenarioConverter::kinds()
 {
-    return {QStringLiteral("gsm8k"), QStringLiteral("bbh"), QStringLiteral("mmlu"), QStringLiteral("scenarios")};
+    return {QStringLiteral("gsm8k"), QStringLiteral("bbh"), QStringLiteral("mmlu"),
+            QStringLiteral("personachat"), QStringLiteral("wow"), QStringLiteral("empathetic"), QStringLiteral("librispeech"), QStringLiteral("vctk"),
+            QStringLiteral("toolbench"), QStringLiteral("webshop"), QStringLiteral("scenarios")};
 }
 
 Error ScenarioConverter::cancelledError(const QString &file)

@@ -36,6 +36,12 @@ public:
     virtual QString kind() const = 0;
     /** File name suffixes (without dot) this kind reads, to pick files in a folder. */
     virtual QStringList suffixes() const = 0;
+    /**
+     * Whether a file found while scanning a folder belongs to this kind. The
+     * default takes every file with one of suffixes(); the audio corpora
+     * narrow it to their transcript / speaker files.
+     */
+    virtual bool accepts(const QString &file) const;
     /** The category of the dataset built from @p files (the benchmarks are Category::Benchmark). */
     virtual Category datasetCategory(const QStringList &files) const;
     /** A readable default dataset name for @p files imported from @p path. */

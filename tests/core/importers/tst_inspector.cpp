@@ -49,7 +49,7 @@ void TestInspector::inspect_data()
     QTest::newRow("zero rows") << fixtures + QStringLiteral("broken_line.jsonl") << 0 << QStringLiteral("jsonl")
                                << QStringLiteral("gsm8k") << qint64(4) << 0 << QStringLiteral("{}");
     QTest::newRow("toolbench array") << data + QStringLiteral("toolbench/data_example/instruction/G1_query.json") << 1
-                                     << QStringLiteral("json") << QStringLiteral("unknown") << qint64(-1) << 1
+                                     << QStringLiteral("json") << QStringLiteral("toolbench") << qint64(-1) << 1
                                      << QString();
 }
 

@@ -58,8 +58,34 @@ void TestKindDetector::detect_data()
                                          << QStringLiteral("mmlu"); // the import reports line 2
     QTest::newRow("bad utf-8 on jsonl line 2") << fixtures + QStringLiteral("invalid_utf8.jsonl")
                                                << QStringLiteral("jsonl") << QStringLiteral("gsm8k");
-    QTest::newRow("toolbench json") << data + QStringLiteral("toolbench/data_example/instruction/G1_query.json")
-                                    << QStringLiteral("json") << QStringLiteral("unknown");
+    QTest::newRow("toolbench queries") << data + QStringLiteral("toolbench/data_example/instruction/G1_query.json")
+                                       << QStringLiteral("json") << QStringLiteral("toolbench");
+    QTest::newRow("toolbench answer")
+        << data + QStringLiteral("toolbench/data_example/answer/G1_answer/10_ChatGPT_DFS_woFilter_w2.json")
+        << QStringLiteral("json") << QStringLiteral("toolbench");
+    QTest::newRow("toolbench response example")
+        << data + QStringLiteral("toolbench/data_example/toolenv/response_examples/Gaming/dice_roll_simulator.json")
+        << QStringLiteral("json") << QStringLiteral("unknown");
+    QTest::newRow("toolllama") << fixtures + QStringLiteral("toolbench/toolllama_G123_dfs_eval.json")
+                               << QStringLiteral("json") << QStringLiteral("toolbench");
+    QTest::newRow("webshop goals (by name)") << data + QStringLiteral("webshop/baseline_models/data/human_goals.json")
+                                             << QStringLiteral("json") << QStringLiteral("webshop");
+    QTest::newRow("webshop query map") << data + QStringLiteral("webshop/baseline_models/data/goal_query_map.json")
+                                       << QStringLiteral("json") << QStringLiteral("webshop");
+    QTest::newRow("empathetic csv")
+        << data + QStringLiteral("hf-datasets-legacy/datasets/empathetic_dialogues/dummy/0.1.0/dummy_data/"
+                                 "empatheticdialogues/train.csv")
+        << QStringLiteral("csv") << QStringLiteral("empathetic");
+    QTest::newRow("personachat") << fixtures + QStringLiteral("personachat/personachat_truecased_sample_valid.json")
+                                 << QStringLiteral("json") << QStringLiteral("personachat");
+    QTest::newRow("wow") << fixtures + QStringLiteral("wow/valid_random_split.json") << QStringLiteral("json")
+                         << QStringLiteral("wow");
+    QTest::newRow("librispeech trans.txt")
+        << data + QStringLiteral("hf-datasets-legacy/datasets/librispeech_asr/dummy/clean/2.1.0/dummy_data/"
+                                 "dev-clean.tar.gz/LibriSpeech/dev-clean/1272/128104/1272-128104.trans.txt")
+        << QStringLiteral("text") << QStringLiteral("librispeech");
+    QTest::newRow("vctk speaker-info") << data + QStringLiteral("vctk-0.80-speaker-info/speaker-info.txt")
+                                       << QStringLiteral("text") << QStringLiteral("vctk");
 }
 
 void TestKindDetector::detect()
@@ -121,6 +147,22 @@ void TestKindDetector::resolve_data()
                                     << QStringLiteral("gsm8k") << 1 << QStringLiteral("other_records.jsonl");
     QTest::newRow("kind picks suffixes") << fixtures + QStringLiteral("mixed_folder") << QStringLiteral("mmlu")
                                          << QStringLiteral("mmlu") << 1 << QStringLiteral("b.csv");
+    QTest::newRow("librispeech folder")
+        << data + QStringLiteral("hf-datasets-legacy/datasets/librispeech_asr") << QStringLiteral("auto")
+        << QStringLiteral("librispeech") << 1 << QStringLiteral("1272-128104.trans.txt");
+    QTest::newRow("vctk folder") << data + QStringLiteral("hf-datasets-legacy/datasets/vctk/dummy")
+                                 << QStringLiteral("auto") << QStringLiteral("vctk") << 1
+                                 << QStringLiteral("speaker-info.txt");
+    QTest::newRow("vctk kind takes speaker-info only") << data + QStringLiteral("hf-datasets-legacy/datasets/vctk")
+                                                       << QStringLiteral("vctk") << QStringLiteral("vctk") << 1
+                                                       << QStringLiteral("speaker-info.txt");
+    QTest::newRow("empathetic folder")
+        << data + QStringLiteral("hf-datasets-legacy/datasets/empathetic_dialogues") << QStringLiteral("auto")
+        << QStringLiteral("empathetic") << 3 << QStringLiteral("test.csv");
+    QTest::newRow("toolbench folder") << data + QStringLiteral("toolbench/data_example") << QStringLiteral("auto")
+                                      << QStringLiteral("toolbench") << 20 << QStringLiteral("10_ChatGPT_DFS_woFilter_w2.json");
+    QTest::newRow("webshop folder") << data + QStringLiteral("webshop") << QStringLiteral("auto")
+                                    << QStringLiteral("webshop") << 2 << QStringLiteral("goal_query_map.json");
     QTest::newRow("broken folder") << fixtures + QStringLiteral("broken_folder") << QStringLiteral("auto")
                                    << QStringLiteral("gsm8k") << 3 << QStringLiteral("1_first.jsonl");
 }
@@ -156,11 +198,12 @@ void TestKindDetector::resolveErrors_data()
     QTest::newRow("notes") << fixtures + QStringLiteral("notes.txt") << QStringLiteral("auto")
                            << QStringLiteral("notes.txt: unknown format (not JSONL, JSON or CSV of a known kind)");
     QTest::newRow("bad kind") << fixtures + QStringLiteral("notes.txt") << QStringLiteral("parquet")
-                              << QStringLiteral("unknown kind \"parquet\" (expected auto, gsm8k, bbh, mmlu, scenarios)");
+                              << QStringLiteral("unknown kind \"parquet\" (expected auto, gsm8k, bbh, mmlu, personachat, wow, "
+                                             "empathetic, librispeech, vctk, toolbench, webshop, scenarios)");
     QTest::newRow("missing") << fixtures + QStringLiteral("missing_dir") << QStringLiteral("auto")
                              << QStringLiteral("missing_dir: no such file or directory");
-    QTest::newRow("folder without kind files") << data + QStringLiteral("vctk-0.80-speaker-info") << QStringLiteral("auto")
-                                               << QStringLiteral("vctk-0.80-speaker-info: the folder holds no file of a known kind");
+    QTest::newRow("folder without kind files") << data + QStringLiteral("hf-hub-parquet-samples") << QStringLiteral("auto")
+                                               << QStringLiteral("hf-hub-parquet-samples: the folder holds no file of a known kind");
 }
 
 void TestKindDetector::resolveErrors()
