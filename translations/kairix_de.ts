@@ -24,22 +24,22 @@
     <name>kx::Application</name>
     <message>
         <source>Curate the test datasets of the Kairix Engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testdatensätze der Kairix Engine kuratieren.</translation>
     </message>
     <message>
         <source>Open the workspace at &lt;path&gt; (also set by KAIRIX_DB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Arbeitsbereich unter &lt;path&gt; öffnen (auch über KAIRIX_DB).</translation>
     </message>
     <message>
         <source>path</source>
-        <translation type="unfinished"></translation>
+        <translation>pfad</translation>
     </message>
 </context>
 <context>
     <name>kx::AsyncWorkspace</name>
     <message>
         <source>no workspace is open</source>
-        <translation type="unfinished"></translation>
+        <translation>es ist kein Arbeitsbereich geöffnet</translation>
     </message>
     <message>
         <source>imports need a workspace file: an in-memory workspace (&quot;%1&quot;) cannot be shared with the import&apos;s own connection</source>
@@ -69,34 +69,73 @@
     <name>kx::Category</name>
     <message>
         <source>Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark</translation>
     </message>
     <message>
         <source>Synthetic</source>
-        <translation type="unfinished"></translation>
+        <translation>Synthetisch</translation>
     </message>
     <message>
         <source>Tool usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeugnutzung</translation>
     </message>
     <message>
         <source>Adversarial</source>
-        <translation type="unfinished"></translation>
+        <translation>Adversarial</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Offen</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Angenommen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+</context>
+<context>
+    <name>kx::ColumnMappingImporter</name>
+    <message>
+        <source>--map: &quot;%1&quot; is not TARGET=COLUMN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map: unknown target &quot;%1&quot; (expected %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--map: the user column is required (e.g. --map user=question)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the generic import needs a column mapping with user=COLUMN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row %2: unknown category &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a record must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no column &quot;%1&quot; (mapped to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:1: no column &quot;%2&quot; (mapped to %3); the header has: %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -108,7 +147,7 @@
     </message>
     <message>
         <source>%1: the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei ist leer</translation>
     </message>
     <message>
         <source>%1: the file has no header</source>
@@ -135,53 +174,56 @@
     <name>kx::DatasetListModel</name>
     <message>
         <source>All datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Datensätze</translation>
     </message>
     <message>
         <source>%1 datasets, %2 scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze, %2 Szenarien</translation>
     </message>
     <message>
         <source>%1
 Kind: %2 · Category: %3 · Version: %4
 %5 scenarios
 Source: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Art: %2 · Kategorie: %3 · Version: %4
+%5 Szenarien
+Quelle: %6</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenarien</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
 </context>
 <context>
     <name>kx::DemoData</name>
     <message>
         <source>Demo · Benchmark questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo · Benchmark-Fragen</translation>
     </message>
     <message>
         <source>Arithmetic word problems and multiple-choice knowledge questions</source>
@@ -197,7 +239,7 @@ Source: %6</source>
     </message>
     <message>
         <source>Demo · Memory &amp; conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo · Gedächtnis &amp; Gespräch</translation>
     </message>
     <message>
         <source>Memory-recall questions and synthetic multi-turn conversations</source>
@@ -245,7 +287,7 @@ Source: %6</source>
     </message>
     <message>
         <source>Demo · Tool usage</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo · Werkzeugnutzung</translation>
     </message>
     <message>
         <source>Tool selection and parameter tests</source>
@@ -257,7 +299,7 @@ Source: %6</source>
     </message>
     <message>
         <source>Demo · Adversarial</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo · Adversarial</translation>
     </message>
     <message>
         <source>Memory contradictions, context overflow, temporal and multi-agent cases</source>
@@ -332,11 +374,11 @@ Source: %6</source>
     <name>kx::DemoWorkspace</name>
     <message>
         <source>%1: cannot create the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
         <source>%1: cannot move the new workspace into place</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der neue Arbeitsbereich kann nicht an seinen Platz verschoben werden</translation>
     </message>
 </context>
 <context>
@@ -362,23 +404,23 @@ Source: %6</source>
     <name>kx::FacetModel</name>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Fähigkeiten</translation>
     </message>
     <message>
         <source>%1: %2 scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Szenarien</translation>
     </message>
     <message>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl</translation>
     </message>
 </context>
 <context>
@@ -408,138 +450,138 @@ Source: %6</source>
     <name>kx::ImportDialog</name>
     <message>
         <source>Import Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze importieren</translation>
     </message>
     <message>
         <source>Files and folders to import</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu importierende Dateien und Ordner</translation>
     </message>
     <message>
         <source>Add &amp;Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien hinzufügen…</translation>
     </message>
     <message>
         <source>Add F&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Auto-detect</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch erkennen</translation>
     </message>
     <message>
         <source>GSM8K</source>
-        <translation type="unfinished"></translation>
+        <translation>GSM8K</translation>
     </message>
     <message>
         <source>MMLU</source>
-        <translation type="unfinished"></translation>
+        <translation>MMLU</translation>
     </message>
     <message>
         <source>BIG-Bench Hard</source>
-        <translation type="unfinished"></translation>
+        <translation>BIG-Bench Hard</translation>
     </message>
     <message>
         <source>PersonaChat</source>
-        <translation type="unfinished"></translation>
+        <translation>PersonaChat</translation>
     </message>
     <message>
         <source>Wizard of Wikipedia</source>
-        <translation type="unfinished"></translation>
+        <translation>Wizard of Wikipedia</translation>
     </message>
     <message>
         <source>EmpatheticDialogues</source>
-        <translation type="unfinished"></translation>
+        <translation>EmpatheticDialogues</translation>
     </message>
     <message>
         <source>ToolBench</source>
-        <translation type="unfinished"></translation>
+        <translation>ToolBench</translation>
     </message>
     <message>
         <source>WebShop</source>
-        <translation type="unfinished"></translation>
+        <translation>WebShop</translation>
     </message>
     <message>
         <source>LibriSpeech</source>
-        <translation type="unfinished"></translation>
+        <translation>LibriSpeech</translation>
     </message>
     <message>
         <source>VCTK</source>
-        <translation type="unfinished"></translation>
+        <translation>VCTK</translation>
     </message>
     <message>
         <source>Kairix scenarios (JSONL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kairix-Szenarien (JSONL)</translation>
     </message>
     <message>
         <source>Optional — derived from the files when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional – wird sonst aus den Dateien abgeleitet</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Art:</translation>
     </message>
     <message>
         <source>Dataset &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz&amp;name:</translation>
     </message>
     <message>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren</translation>
     </message>
     <message>
         <source>Choose dataset files or folders as downloaded from the Hugging Face Hub or upstream. Each file or folder becomes one dataset; the whole import is one transaction.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Datensatzdateien oder -ordner, wie sie vom Hugging Face Hub oder aus der Originalquelle geladen wurden. Jede Datei und jeder Ordner wird ein Datensatz; der gesamte Import ist eine Transaktion.</translation>
     </message>
     <message>
         <source>Add Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien hinzufügen</translation>
     </message>
     <message>
         <source>Dataset files (*.jsonl *.json *.csv *.parquet *.tsv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatzdateien (*.jsonl *.json *.csv *.parquet *.tsv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Add Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner hinzufügen</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiere…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Breche ab…</translation>
     </message>
     <message>
         <source>Import cancelled. The workspace was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen. Der Arbeitsbereich wurde nicht verändert.</translation>
     </message>
     <message>
         <source>Import failed. The workspace was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen. Der Arbeitsbereich wurde nicht verändert.</translation>
     </message>
     <message>
         <source>Import Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
         <source>The import failed and nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Import ist fehlgeschlagen; es wurde nichts verändert.</translation>
     </message>
     <message>
         <source>Imported %1 scenarios (%2) in %3 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Szenarien (%2) in %3 s importiert.</translation>
     </message>
 </context>
 <context>
     <name>kx::ImportService</name>
     <message>
         <source>nothing to import: no path given</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts zu importieren: kein Pfad angegeben</translation>
     </message>
     <message>
         <source>%1: no converter for kind &quot;%2&quot;</source>
@@ -547,11 +589,11 @@ Source: %6</source>
     </message>
     <message>
         <source>%1: the import was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Import wurde abgebrochen</translation>
     </message>
     <message>
         <source>the import was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>der Import wurde abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -600,7 +642,7 @@ Source: %6</source>
     </message>
     <message>
         <source>%1: the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei ist leer</translation>
     </message>
     <message>
         <source>%1:%2:%3: invalid UTF-8 at byte offset %4</source>
@@ -619,7 +661,7 @@ Source: %6</source>
     <name>kx::JsonlReader</name>
     <message>
         <source>%1: the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei ist leer</translation>
     </message>
     <message>
         <source>%1:%2: %3</source>
@@ -642,7 +684,7 @@ Source: %6</source>
     </message>
     <message>
         <source>%1: the file is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: die Datei ist leer</translation>
     </message>
     <message>
         <source>%1: unknown format (not JSONL, JSON or CSV of a known kind)</source>
@@ -723,174 +765,177 @@ Source: %6</source>
     <name>kx::MainWindow</name>
     <message>
         <source>Kairix Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Kairix Workbench</translation>
     </message>
     <message>
         <source>&amp;New Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Arbeitsbereich…</translation>
     </message>
     <message>
         <source>Create an empty workspace file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine leere Arbeitsbereichsdatei anlegen</translation>
     </message>
     <message>
         <source>&amp;Open Workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open an existing workspace file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine vorhandene Arbeitsbereichsdatei öffnen</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>Import dataset files into the workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatzdateien in den Arbeitsbereich importieren</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
         <source>&amp;Clear Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>Focus &amp;Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datensätze fokussieren</translation>
     </message>
     <message>
         <source>Focus Scenario &amp;Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario&amp;tabelle fokussieren</translation>
     </message>
     <message>
         <source>Focus &amp;Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gespräch fokussieren</translation>
     </message>
     <message>
         <source>&amp;Next Pane</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nächster Bereich</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Kairix Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Kairix Workbench</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Main Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>Search scenarios (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenarien durchsuchen (Strg+F)</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>%1 — Kairix Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – Kairix Workbench</translation>
     </message>
     <message>
         <source>Could not open the workspace %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich %1 konnte nicht geöffnet werden:
+%2</translation>
     </message>
     <message>
         <source>1 dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Datensatz</translation>
     </message>
     <message>
         <source>%1 datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze</translation>
     </message>
     <message>
         <source>1 scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Szenario</translation>
     </message>
     <message>
         <source>%1 scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Szenarien</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 angezeigt</translation>
     </message>
     <message>
         <source>This workspace is empty.
 Import datasets with File › Import… (Ctrl+I).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich ist leer.
+Importieren Sie Datensätze mit Datei › Importieren… (Strg+I).</translation>
     </message>
     <message>
         <source>No scenarios match the search and filters.
 Clear Filters (Ctrl+Shift+R) shows them all again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Szenarien passen zu Suche und Filtern.
+Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
     <message>
         <source>New Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
         <source>Kairix workspaces (*.kairix);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kairix-Arbeitsbereiche (*.kairix);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>%1 already exists. Use File › Open Workspace to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits. Öffnen Sie ihn mit Datei › Arbeitsbereich öffnen.</translation>
     </message>
     <message>
         <source>Open Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
         <source>Imported %1 scenarios.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Szenarien importiert.</translation>
     </message>
     <message>
         <source>About Kairix Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Kairix Workbench</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Kairix Workbench %1&lt;/h3&gt;&lt;p&gt;Curate, review and balance the test datasets of the Kairix Engine: import benchmarks, browse and search scenarios, and read them as conversations.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Kairix Workbench %1&lt;/h3&gt;&lt;p&gt;Testdatensätze der Kairix Engine kuratieren, prüfen und ausbalancieren: Benchmarks importieren, Szenarien durchsuchen und als Gespräche lesen.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1120,41 @@ Clear Filters (Ctrl+Shift+R) shows them all again.</source>
     </message>
 </context>
 <context>
+    <name>kx::PersonaChatImporter</name>
+    <message>
+        <source>%1: a PersonaChat file must be a JSON array of dialogues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: dialogue %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dialogue must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;personality&quot; is missing or not a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;utterances&quot; is missing, empty or not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last utterance has no &quot;history&quot; list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the last utterance has no &quot;candidates&quot; list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no dialogues</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kx::Provenance</name>
     <message>
         <source>&quot;provenance&quot; must be an object</source>
@@ -1108,158 +1188,158 @@ Clear Filters (Ctrl+Shift+R) shows them all again.</source>
     <name>kx::ScenarioConverter</name>
     <message>
         <source>%1: the import was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: der Import wurde abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>kx::ScenarioDetailView</name>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistent</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkzeug</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>System</translation>
     </message>
     <message>
         <source>Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Scenario properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario-Eigenschaften</translation>
     </message>
     <message>
         <source>Select a scenario to see its conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Szenario, um sein Gespräch zu sehen.</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>1 message</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Nachricht</translation>
     </message>
     <message>
         <source>%1 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Nachrichten</translation>
     </message>
     <message>
         <source>This scenario has no messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Szenario hat keine Nachrichten.</translation>
     </message>
     <message>
         <source>… %1 more characters not shown</source>
-        <translation type="unfinished"></translation>
+        <translation>… %1 weitere Zeichen nicht angezeigt</translation>
     </message>
     <message>
         <source>(empty)</source>
-        <translation type="unfinished"></translation>
+        <translation>(leer)</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine)</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Überblick</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Memory requirements</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedächtnisanforderungen</translation>
     </message>
     <message>
         <source>Expected capabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartete Fähigkeiten</translation>
     </message>
     <message>
         <source>Evaluation criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungskriterien</translation>
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Config</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration</translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished"></translation>
+        <translation>Split</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Generator</source>
-        <translation type="unfinished"></translation>
+        <translation>Generator</translation>
     </message>
     <message>
         <source>Backend</source>
-        <translation type="unfinished"></translation>
+        <translation>Backend</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Prompt template</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Vorlage</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>Parents</source>
-        <translation type="unfinished"></translation>
+        <translation>Eltern</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbekannt)</translation>
     </message>
 </context>
 <context>
@@ -1280,42 +1360,42 @@ Clear Filters (Ctrl+Shift+R) shows them all again.</source>
     <name>kx::ScenarioTableModel</name>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lädt…</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Turns</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
 </context>
 <context>
     <name>kx::ScenarioTableView</name>
     <message>
         <source>Scenarios</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenarien</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1667,33 @@ Clear Filters (Ctrl+Shift+R) shows them all again.</source>
     </message>
     <message>
         <source>the page size must be positive, not %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::WowImporter</name>
+    <message>
+        <source>%1: a Wizard of Wikipedia file must be a JSON array of dialogs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: dialog %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dialog must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;dialog&quot; is missing, empty or not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turn %1 has no &quot;text&quot; string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no dialogs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
