@@ -30,7 +30,8 @@ QString commandSummary()
         "Usage: kairix [--db PATH] COMMAND [OPTIONS]\n"
         "\n"
         "Commands:\n"
-        "  import PATH… [--kind KIND] [--name NAME] [--json]   import files or folders as one dataset\n"
+        "  import PATH… [--kind KIND] [--name NAME] [--map TARGET=COLUMN,…] [--json]\n"
+        "                                                      import files or folders, one dataset per path\n"
         "  inspect PATH [--rows N] [--json]                    show a file's format, kind, schema and first rows\n"
         "  datasets [--json]                                   list the datasets of the workspace\n"
         "  scenarios [--dataset ID] [--search TEXT] [--status STATUS] [--limit N]\n"
@@ -128,7 +129,8 @@ int CliApplication::runImport(const QStringList &args)
     parser.setApplicationDescription(tr("Import files or folders into the workspace, as one transaction."));
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("Files or folders to import."), QStringLiteral("PATH…"));
     const QCommandLineOption kind(QStringLiteral("kind"),
-                                  tr("mmlu, bbh, gsm8k, scenarios or auto (the default)."), QStringLiteral("KIND"),
+                                  tr("mmlu, bbh, gsm8k, personachat, wow, empathetic, toolbench, webshop, librispeech, vctk, "
+                                     "scenarios or auto (the default)."), QStringLiteral("KIND"),
                                   QStringLiteral("auto"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Name of the new dataset."), QStringLiteral("NAME"));
     const QCommandLineOption json(jsonOption, tr("Print the result as JSON."));
