@@ -10,6 +10,8 @@
 
 namespace kx {
 
+class ImportSession;
+
 /**
  * Runs a converter and the store side by side: @p produce parses on a worker
  * thread and hands scenarios, in batches through a small bounded queue, to the
@@ -30,6 +32,8 @@ public:
 
     /** Returns what @p produce returned (its count of scenarios), or the first error. */
     static Result<qint64> run(const Producer &produce, ScenarioSink &target);
+    /** The same into a workspace import: scenarios are also encoded to row form on the worker thread. */
+    static Result<qint64> run(const Producer &produce, ImportSession &target);
 };
 
 } // namespace kx

@@ -14,6 +14,7 @@
 namespace kx {
 
 class WorkspaceStore;
+struct EncodedScenario;
 
 /**
  * One import as one transaction (BEGIN IMMEDIATE when WorkspaceStore::beginImport()
@@ -46,6 +47,12 @@ public:
     Result<void> add(const TestScenario &scenario) override;
     /** Makes everything added durable and closes the session; later calls fail. */
     Result<void> commit();
+    /**
+     * add() for a scenario already encoded, e.g. by ScenarioPipeline on the
+     * parser's thread (ScenarioCodec::encode is thread-safe): only the SQLite
+     * work is left for the session's thread.
+     */
+    Result<void> addEncoded(const EncodedScenario &row);
     /** Rolls back now instead of at destruction. */
     void rollback();
 
@@ -54,6 +61,7 @@ public:
     qint64 scenarioCount() const { return m_scenarioCount; }
 
 private:
+    void restoreCacheSize();
     friend class WorkspaceStore;
     explicit ImportSession(WorkspaceStore &store);
     Result<void> start();
@@ -66,6 +74,7 @@ private:
     QString m_currentDatasetName;
     qint64 m_scenarioCount = 0;
     bool m_open = false;
+    qint64 m_savedCacheSize = -32768; ///< the connection's page cache before the import raised it
 };
 
 } // namespace kx

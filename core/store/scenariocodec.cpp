@@ -130,6 +130,9 @@ void ScenarioCodec::encode(const TestScenario &s, EncodedScenario &out)
     writeStringArray(out.memoryRequirements, s.memoryRequirements);
     writeJoined(out.ftsMemory, s.memoryRequirements);
     writeStringArray(out.capabilities, s.expectedCapabilities);
+    out.capabilityList.resize(size_t(s.expectedCapabilities.size()));
+    for (qsizetype i = 0; i < s.expectedCapabilities.size(); ++i)
+        assignUtf8(out.capabilityList[size_t(i)], s.expectedCapabilities.at(i));
     writeObject(out.criteria, s.evaluationCriteria);
     writeObject(out.provenance, s.provenance.toJson());
     if (s.audio.is_null())

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 
 #include <string>
+#include <vector>
 
 namespace kx {
 
@@ -34,6 +35,7 @@ struct EncodedScenario
     std::string extra;              ///< JSON object
     std::string ftsMessages;        ///< message contents, one per line
     std::string ftsMemory;          ///< memory requirements, one per line
+    std::vector<std::string> capabilityList; ///< for the capability facet table
 };
 
 /**

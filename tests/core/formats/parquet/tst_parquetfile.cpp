@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "formats/parquet/parquetfile.h"
+#include "formats/parquet/parquetrowiterator.h"
 
 #include <QFile>
 #include <QtTest>
@@ -101,6 +102,22 @@ private slots:
         QVERIFY(!missing.ok());
         QCOMPARE(missing.error().code, Error::Code::NotFound);
         QVERIFY(!(*file)->readRowGroup(99).ok());
+    }
+
+    void rowIterator()
+    {
+        auto file = ParquetFile::open(QStringLiteral(KX_SHARED_DATA "/parquet-testing/data/alltypes_tiny_pages.parquet"));
+        QVERIFY(file.ok());
+        ParquetRowIterator it(**file, {QStringLiteral("id")});
+        qint64 n = 0;
+        Result<bool> more = it.next();
+        for (; more.ok() && *more; more = it.next()) {
+            QVERIFY(it.row()["id"].is_number_integer());
+            ++n;
+        }
+        QVERIFY(more.ok());
+        QCOMPARE(n, qint64(7300));
+        QCOMPARE(n, (*file)->rowCount());
     }
 
     void refusesNonParquet_data()
