@@ -276,7 +276,19 @@ void MainWindow::openWorkspace(const QString &path)
     });
     connect(m_workspace.get(), &AsyncWorkspace::changed, this, &MainWindow::refreshAll);
 
-    // The models queue their first queries behind open() on the same worker.
+    // The models queue their first queries behind open() on the same worker; the table goes first,
+    // so its first page is on screen before the registry and facet counts run.
+    m_scenarioModel = new ScenarioTableModel(m_workspace.get(), this);
+    m_table->setModel(m_scenarioModel);
+    QHeaderView *th = m_table->horizontalHeader();
+    const QByteArray header = Settings::scenarioTableHeader().value();
+    if (header.isEmpty() || !th->restoreState(header))
+        m_table->applyDefaultColumnWidths();
+    const int sortColumn = Settings::scenarioTableSortColumn().value();
+    const auto sortOrder = Qt::SortOrder(Settings::scenarioTableSortOrder().value());
+    th->setSortIndicator(sortColumn, sortOrder);
+    m_scenarioModel->sort(sortColumn, sortOrder);
+
     m_datasetModel = new DatasetListModel(m_workspace.get(), this);
     m_datasetView->setModel(m_datasetModel);
     QHeaderView *dh = m_datasetView->header();
@@ -303,16 +315,6 @@ void MainWindow::openWorkspace(const QString &path)
 
     m_facetPanel->setWorkspace(m_workspace.get());
 
-    m_scenarioModel = new ScenarioTableModel(m_workspace.get(), this);
-    m_table->setModel(m_scenarioModel);
-    QHeaderView *th = m_table->horizontalHeader();
-    const QByteArray header = Settings::scenarioTableHeader().value();
-    if (header.isEmpty() || !th->restoreState(header))
-        m_table->applyDefaultColumnWidths();
-    const int sortColumn = Settings::scenarioTableSortColumn().value();
-    const auto sortOrder = Qt::SortOrder(Settings::scenarioTableSortOrder().value());
-    th->setSortIndicator(sortColumn, sortOrder);
-    m_scenarioModel->sort(sortColumn, sortOrder);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
     connect(m_scenarioModel, &ScenarioTableModel::modelAboutToBeReset, this, [this] {

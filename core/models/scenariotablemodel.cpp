@@ -22,7 +22,7 @@ ScenarioTableModel::ScenarioTableModel(AsyncWorkspace *workspace, QObject *paren
     : QAbstractTableModel(parent)
     , m_workspace(workspace)
 {
-    requery();
+    requery(Requery::FromTop);
 }
 
 ScenarioTableModel::~ScenarioTableModel() = default;
@@ -151,7 +151,7 @@ void ScenarioTableModel::sort(int column, Qt::SortOrder order)
     if (sort == m_sort)
         return;
     m_sort = sort;
-    requery();
+    requery(Requery::FromTop);
 }
 
 void ScenarioTableModel::setFilter(const ScenarioFilter &filter)
@@ -159,21 +159,31 @@ void ScenarioTableModel::setFilter(const ScenarioFilter &filter)
     if (filter == m_filter)
         return;
     m_filter = filter;
-    requery();
+    requery(Requery::FromTop);
 }
 
 void ScenarioTableModel::refresh()
 {
-    requery();
+    requery(Requery::KeepPosition);
 }
 
-void ScenarioTableModel::requery()
+void ScenarioTableModel::requery(Requery mode)
 {
     if (!m_workspace)
         return;
     const quint64 generation = ++m_pendingGeneration;
     const ScenarioFilter filter = m_filter;
     const ScenarioSort sort = m_sort;
+    if (mode == Requery::FromTop) {
+        // The first page needs no anchor: it starts at the top. Asked for first, it shows rows at once
+        // while the worker still counts a million matches and computes the page anchors behind it.
+        onFutureReady(this, m_workspace->page(filter, sort, PageCursor{}, pageSize),
+                      [this, generation](Result<QList<ScenarioRow>> rows) {
+                          // An error is reported by the count below, which fails the same way.
+                          if (generation == m_pendingGeneration && rows)
+                              showFirstPage(generation, std::move(*rows));
+                      });
+    }
     // Count and anchors come in two steps on the worker; the rows on display
     // stay until both are in, so a refresh does not flash an empty table.
     onFutureReady(this, m_workspace->count(filter), [this, generation, filter, sort](Result<qint64> count) {
@@ -192,7 +202,11 @@ void ScenarioTableModel::requery()
                               emit errorOccurred(anchors.error().message);
                               return;
                           }
+                          if (m_partial && m_generation == generation
+                              && completeFirstPage(total, std::move(*anchors)))
+                              return;
                           beginResetModel();
+                          m_partial = false;
                           m_generation = generation;
                           m_total = total;
                           m_rowCount = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
@@ -205,6 +219,41 @@ void ScenarioTableModel::requery()
                           emit countChanged(m_total);
                       });
     });
+}
+
+void ScenarioTableModel::showFirstPage(quint64 generation, QList<ScenarioRow> rows)
+{
+    beginResetModel();
+    m_generation = generation;
+    m_partial = true;
+    m_rowCount = int(rows.size());
+    m_anchors = {PageCursor{}};
+    m_pages.clear();
+    m_lru.clear();
+    m_inFlight.clear();
+    m_wanted.clear();
+    m_pages.insert(0, std::move(rows));
+    m_lru.append(0);
+    endResetModel();
+    emit pageLoaded(0);
+}
+
+bool ScenarioTableModel::completeFirstPage(qint64 total, QList<PageCursor> anchors)
+{
+    const int count = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
+    // The workspace changed between the first page and the count: start clean instead.
+    if (count < m_rowCount || anchors.isEmpty())
+        return false;
+    m_partial = false;
+    m_total = total;
+    m_anchors = std::move(anchors);
+    if (count > m_rowCount) {
+        beginInsertRows(QModelIndex(), m_rowCount, count - 1);
+        m_rowCount = count;
+        endInsertRows();
+    }
+    emit countChanged(m_total);
+    return true;
 }
 
 void ScenarioTableModel::requestPage(int page) const

@@ -70,7 +70,7 @@ public:
     /** The total number of rows under the filter; -1 until the first count arrives. */
     qint64 totalCount() const { return m_total; }
     /** True between a reset request and the arrival of its count. */
-    bool isCounting() const { return m_pendingGeneration != m_generation; }
+    bool isCounting() const { return m_pendingGeneration != m_generation || m_partial; }
 
     /** The row at @p row if its page is loaded. */
     const ScenarioRow *rowAt(int row) const;
@@ -90,7 +90,13 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
-    void requery();
+    /** FromTop (new filter or sort) shows the first page before the count; KeepPosition (a refresh) keeps
+     *  the rows on display until the new count and anchors are in, so the view does not jump. */
+    enum class Requery { FromTop, KeepPosition };
+    void requery(Requery mode);
+    void showFirstPage(quint64 generation, QList<ScenarioRow> rows);
+    /** Turns the first page on display into the whole table; false when it must be reset instead. */
+    bool completeFirstPage(qint64 total, QList<PageCursor> anchors);
     void requestPage(int page) const;
     void dispatch();
     void applyPage(int page, QList<ScenarioRow> rows);
@@ -107,6 +113,7 @@ private:
     quint64 m_pendingGeneration = 0;
     qint64 m_total = -1;
     int m_rowCount = 0;
+    bool m_partial = false;              ///< only the first page is known; count and anchors pending
     QList<PageCursor> m_anchors;
 
     // Mutable: data() is const but loads on demand.

@@ -17,6 +17,7 @@ class TestScenarioTableModel : public QObject
 private Q_SLOTS:
     void initTestCase();
     void countsAllRows();
+    void showsFirstPageBeforeTheCount();
     void lazyLoadsFarRow();
     void sortsByNameDescending();
     void filtersBySearch();
@@ -60,7 +61,30 @@ void TestScenarioTableModel::countsAllRows()
     QCOMPARE(model->rowCount(), total);
     QCOMPARE(model->totalCount(), qint64(total));
     QCOMPARE(model->columnCount(), int(ScenarioTableModel::ColumnCount));
-    QCOMPARE(model->cachedPageCount(), 0);  // nothing loaded until asked
+    QCOMPARE(model->cachedPageCount(), 1);  // only the first page, fetched up front; the rest on demand
+}
+
+void TestScenarioTableModel::showsFirstPageBeforeTheCount()
+{
+    auto model = makeModel();
+    QSignalSpy loaded(model.get(), &ScenarioTableModel::pageLoaded);
+    QSignalSpy counted(model.get(), &ScenarioTableModel::countChanged);
+    QVERIFY(loaded.wait());
+    // The first page is on display while the count and anchors are still pending.
+    QCOMPARE(loaded.first().first().toInt(), 0);
+    QCOMPARE(counted.size(), 0);
+    QVERIFY(model->isCounting());
+    QCOMPARE(model->rowCount(), int(ScenarioTableModel::pageSize));
+    QCOMPARE(model->index(0, ScenarioTableModel::NameColumn).data().toString(), test::scenarioName(0));
+    // Then the rest of the rows are appended, not reset: the first page stays.
+    QSignalSpy inserted(model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy reset(model.get(), &QAbstractItemModel::modelReset);
+    QVERIFY(counted.wait());
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model->rowCount(), total);
+    QVERIFY(!model->isCounting());
+    QCOMPARE(model->index(0, ScenarioTableModel::NameColumn).data(ScenarioTableModel::LoadedRole).toBool(), true);
 }
 
 void TestScenarioTableModel::lazyLoadsFarRow()
