@@ -104,13 +104,16 @@ bool Application::start()
     if (parser.isSet(searchOption))
         m_window->searchBox()->setText(parser.value(searchOption));
     if (parser.isSet(selectOption)) {
+        // Select the row once the table knows how many rows it has (the count comes after the first page).
         const int row = parser.value(selectOption).toInt();
-        QTimer::singleShot(1500, m_window.get(), [this, row] {
+        auto *once = new QObject(this);
+        connect(m_window->scenarioModel(), &ScenarioTableModel::countChanged, once, [this, row, once] {
             QTableView *table = m_window->scenarioView();
-            if (table->model() && row < table->model()->rowCount()) {
-                table->setCurrentIndex(table->model()->index(row, 1));
+            if (row < table->model()->rowCount()) {
+                table->setCurrentIndex(table->model()->index(row, 0));
                 table->scrollTo(table->currentIndex(), QAbstractItemView::PositionAtCenter);
             }
+            once->deleteLater();
         });
     }
     if (parser.isSet(screenshotOption)) {
