@@ -123,6 +123,41 @@ Result<std::unique_ptr<WorkspaceStore>> CliApplication::openStore()
     return WorkspaceStore::open(path);
 }
 
+bool CliApplication::readFilter(const QCommandLineParser &parser, const QCommandLineOption &dataset,
+                                const QCommandLineOption &status, ScenarioFilter &filter, int &exitCode)
+{
+    if (parser.isSet(dataset)) {
+        bool ok = false;
+        filter.datasetIds = {parser.value(dataset).toLongLong(&ok)};
+        if (!ok) {
+            exitCode = usageError(tr("--dataset needs a numeric ID"));
+            return false;
+        }
+    }
+    if (parser.isSet(status)) {
+        const auto s = reviewStatusFromKey(parser.value(status));
+        if (!s) {
+            exitCode = usageError(tr("unknown status \"%1\"").arg(parser.value(status)));
+            return false;
+        }
+        filter.statuses = {*s};
+    }
+    return true;
+}
+
+Result<std::unique_ptr<WorkspaceStore>> CliApplication::openStoreFor(const ScenarioFilter &filter)
+{
+    auto store = openStore();
+    if (!store)
+        return store;
+    // A dataset that does not exist is bad input, not an empty result.
+    if (!filter.datasetIds.isEmpty()) {
+        if (auto d = (*store)->dataset(filter.datasetIds.first()); !d)
+            return d.error();
+    }
+    return store;
+}
+
 int CliApplication::runImport(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -259,18 +294,8 @@ int CliApplication::runScenarios(const QStringList &args)
         return exitCode;
 
     ScenarioFilter filter;
-    if (parser.isSet(dataset)) {
-        bool ok = false;
-        filter.datasetIds = {parser.value(dataset).toLongLong(&ok)};
-        if (!ok)
-            return usageError(tr("--dataset needs a numeric ID"));
-    }
-    if (parser.isSet(status)) {
-        const auto s = reviewStatusFromKey(parser.value(status));
-        if (!s)
-            return usageError(tr("unknown status \"%1\"").arg(parser.value(status)));
-        filter.statuses = {*s};
-    }
+    if (!readFilter(parser, dataset, status, filter, exitCode))
+        return exitCode;
     filter.search = parser.value(search);
     qint64 remaining = -1;
     if (parser.isSet(limit)) {
@@ -279,13 +304,9 @@ int CliApplication::runScenarios(const QStringList &args)
         if (!ok || remaining < 0)
             return usageError(tr("--limit needs a number ≥ 0"));
     }
-    auto store = openStore();
+    auto store = openStoreFor(filter);
     if (!store)
         return fail(store.error());
-    if (!filter.datasetIds.isEmpty()) {
-        if (auto d = (*store)->dataset(filter.datasetIds.first()); !d)
-            return fail(d.error());
-    }
     if (remaining == 0)
         return Done;
     const auto done = (*store)->forEachScenario(filter, [&](const TestScenario &s) -> Result<void> {
@@ -317,25 +338,11 @@ int CliApplication::runExport(const QStringList &args)
         return usageError(tr("export needs --out FILE"));
 
     ScenarioFilter filter;
-    if (parser.isSet(dataset)) {
-        bool ok = false;
-        filter.datasetIds = {parser.value(dataset).toLongLong(&ok)};
-        if (!ok)
-            return usageError(tr("--dataset needs a numeric ID"));
-    }
-    if (parser.isSet(status)) {
-        const auto s = reviewStatusFromKey(parser.value(status));
-        if (!s)
-            return usageError(tr("unknown status \"%1\"").arg(parser.value(status)));
-        filter.statuses = {*s};
-    }
-    auto store = openStore();
+    if (!readFilter(parser, dataset, status, filter, exitCode))
+        return exitCode;
+    auto store = openStoreFor(filter);
     if (!store)
         return fail(store.error());
-    if (!filter.datasetIds.isEmpty()) {
-        if (auto d = (*store)->dataset(filter.datasetIds.first()); !d)
-            return fail(d.error());
-    }
 
     const QString outPath = parser.value(out);
     QSaveFile file(outPath); // all or nothing: a failed export leaves no half-written file

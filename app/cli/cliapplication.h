@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class QCommandLineOption;
 class QCommandLineParser;
 
 /**
@@ -38,6 +39,11 @@ private:
     /** Parses a command's own options; on failure prints the reason and returns false. */
     bool parse(QCommandLineParser &parser, const QString &command, const QStringList &args, int &exitCode);
     kx::Result<std::unique_ptr<kx::WorkspaceStore>> openStore();
+    /** openStore(), then checks that the dataset @p filter names exists. */
+    kx::Result<std::unique_ptr<kx::WorkspaceStore>> openStoreFor(const kx::ScenarioFilter &filter);
+    /** Fills @p filter from --dataset and --status; on a bad value prints it and sets @p exitCode. */
+    bool readFilter(const QCommandLineParser &parser, const QCommandLineOption &dataset,
+                    const QCommandLineOption &status, kx::ScenarioFilter &filter, int &exitCode);
     int fail(const kx::Error &error);
     int usageError(const QString &message);
     void printUsage();
