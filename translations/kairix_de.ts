@@ -50,19 +50,19 @@
     <name>kx::BbhImporter</name>
     <message>
         <source>%1: a BBH task file must be an object with an &quot;examples&quot; array</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine BBH-Aufgabendatei muss ein Objekt mit einem Array „examples“ sein</translation>
     </message>
     <message>
         <source>%1: &quot;examples&quot; is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: „examples“ ist leer</translation>
     </message>
     <message>
         <source>%1: examples[%2]: &quot;input&quot; is missing or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: examples[%2]: „input“ fehlt oder ist keine Zeichenkette</translation>
     </message>
     <message>
         <source>%1: examples[%2]: &quot;target&quot; is missing or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: examples[%2]: „target“ fehlt oder ist keine Zeichenkette</translation>
     </message>
 </context>
 <context>
@@ -132,7 +132,7 @@
     </message>
     <message>
         <source>%1: the file holds no records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Datensätze</translation>
     </message>
     <message>
         <source>%1:1: no column &quot;%2&quot; (mapped to %3); the header has: %4</source>
@@ -143,7 +143,7 @@
     <name>kx::CsvReader</name>
     <message>
         <source>%1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: %3</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
@@ -151,23 +151,23 @@
     </message>
     <message>
         <source>%1: the file has no header</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei hat keine Kopfzeile</translation>
     </message>
     <message>
         <source>expected %1 fields, found %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Felder erwartet, %2 gefunden</translation>
     </message>
     <message>
         <source>%1:%2: invalid UTF-8 at byte offset %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: ungültiges UTF-8 bei Byte-Offset %3</translation>
     </message>
     <message>
         <source>the record is longer than %1 bytes (unterminated quoted field starting on line %2?)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Datensatz ist länger als %1 Bytes (nicht geschlossenes Anführungszeichen ab Zeile %2?)</translation>
     </message>
     <message>
         <source>unterminated quoted field starting on line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geschlossenes Feld in Anführungszeichen ab Zeile %1</translation>
     </message>
 </context>
 <context>
@@ -397,7 +397,7 @@ Quelle: %6</translation>
     </message>
     <message>
         <source>%1: the file holds no records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Datensätze</translation>
     </message>
 </context>
 <context>
@@ -427,22 +427,80 @@ Quelle: %6</translation>
     <name>kx::Gsm8kImporter</name>
     <message>
         <source>a GSM8K record must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein GSM8K-Datensatz muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>&quot;question&quot; is missing or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>„question“ fehlt oder ist keine Zeichenkette</translation>
     </message>
     <message>
         <source>&quot;answer&quot; is missing or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>„answer“ fehlt oder ist keine Zeichenkette</translation>
     </message>
     <message>
         <source>&quot;answer&quot; has no final &quot;####&quot; line</source>
-        <translation type="unfinished"></translation>
+        <translation>„answer“ hat keine abschließende „####“-Zeile</translation>
     </message>
     <message>
         <source>%1: the file holds no records</source>
+        <translation>%1: Die Datei enthält keine Datensätze</translation>
+    </message>
+</context>
+<context>
+    <name>kx::HubFrontMatter</name>
+    <message>
+        <source>%1:%2: unexpected indentation in the front matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: expected &quot;key: value&quot; in the front matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: &quot;configs&quot; in the front matter is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a &quot;configs&quot; entry of the front matter has no config_name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: data_files of config &quot;%2&quot; needs &quot;split&quot; and &quot;path&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::HubLayout</name>
+    <message>
+        <source>%1: shards of &quot;%2&quot; disagree on their count (%3 and %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: shard %2 of %3 is missing: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file or directory</source>
+        <translation type="unfinished">%1: Datei oder Ordner nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: not a parquet file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the Hub cache folder holds no snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the folder holds no parquet file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the shard is a broken link</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -585,7 +643,7 @@ Quelle: %6</translation>
     </message>
     <message>
         <source>%1: no converter for kind &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Konverter für die Art „%2“</translation>
     </message>
     <message>
         <source>%1: the import was cancelled</source>
@@ -595,50 +653,58 @@ Quelle: %6</translation>
         <source>the import was cancelled</source>
         <translation>der Import wurde abgebrochen</translation>
     </message>
+    <message>
+        <source>%1: kind &quot;%2&quot; has no parquet reader (parquet kinds: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the shard holds %2 rows but the shards before it %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kx::ImportSession</name>
     <message>
         <source>%1: the import is already finished</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Import ist bereits abgeschlossen</translation>
     </message>
     <message>
         <source>%1: cannot register dataset &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datensatz „%2“ kann nicht registriert werden: %3</translation>
     </message>
     <message>
         <source>%1: scenario &quot;%2&quot; arrived before any dataset was begun</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Szenario „%2“ kam an, bevor ein Datensatz begonnen wurde</translation>
     </message>
     <message>
         <source>%1: scenario id &quot;%2&quot; appears twice in dataset &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Szenario-ID „%2“ kommt im Datensatz „%3“ zweimal vor</translation>
     </message>
     <message>
         <source>%1: cannot add scenario &quot;%2&quot;: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Szenario „%2“ kann nicht hinzugefügt werden: %3</translation>
     </message>
 </context>
 <context>
     <name>kx::Inspector</name>
     <message>
         <source>%1: is a folder; inspect one of its files</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ist ein Ordner; untersuchen Sie eine seiner Dateien</translation>
     </message>
 </context>
 <context>
     <name>kx::JsonDocumentReader</name>
     <message>
         <source>%1: cannot open: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1: the file is %2 bytes, more than the %3 a JSON document may have</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei hat %2 Bytes, mehr als die %3, die ein JSON-Dokument haben darf</translation>
     </message>
     <message>
         <source>%1: read error: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Lesefehler: %2</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
@@ -646,15 +712,15 @@ Quelle: %6</translation>
     </message>
     <message>
         <source>%1:%2:%3: invalid UTF-8 at byte offset %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2:%3: ungültiges UTF-8 bei Byte-Offset %4</translation>
     </message>
     <message>
         <source>%1:%2:%3: invalid JSON: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2:%3: ungültiges JSON: %4</translation>
     </message>
     <message>
         <source>%1: invalid JSON: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ungültiges JSON: %2</translation>
     </message>
 </context>
 <context>
@@ -665,22 +731,22 @@ Quelle: %6</translation>
     </message>
     <message>
         <source>%1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: %3</translation>
     </message>
     <message>
         <source>invalid UTF-8 at byte offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges UTF-8 bei Byte-Offset %1</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges JSON: %1</translation>
     </message>
 </context>
 <context>
     <name>kx::KindDetector</name>
     <message>
         <source>%1: no such file or directory</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
         <source>%1: the file is empty</source>
@@ -688,42 +754,42 @@ Quelle: %6</translation>
     </message>
     <message>
         <source>%1: unknown format (not JSONL, JSON or CSV of a known kind)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: unbekanntes Format (kein JSONL, JSON oder CSV einer bekannten Art)</translation>
     </message>
     <message>
         <source>%1: the file holds only blank lines</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält nur Leerzeilen</translation>
     </message>
     <message>
         <source>%1:1: invalid JSON: the first record does not start with &apos;{&apos; or &apos;[&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:1: ungültiges JSON: Der erste Datensatz beginnt nicht mit „{“ oder „[“</translation>
     </message>
     <message>
         <source>unknown kind &quot;%1&quot; (expected auto, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Art „%1“ (erwartet: auto, %2)</translation>
     </message>
     <message>
         <source>%1: the folder holds no .%2 files for kind &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Ordner enthält keine .%2-Dateien für die Art „%3“</translation>
     </message>
     <message>
         <source>%1: the folder holds no file of a known kind</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Ordner enthält keine Datei einer bekannten Art</translation>
     </message>
     <message>
         <source>%1: the folder mixes kinds (%2); choose one with --kind</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Ordner mischt Arten (%2); wählen Sie eine mit --kind</translation>
     </message>
 </context>
 <context>
     <name>kx::LibriSpeechImporter</name>
     <message>
         <source>%1:%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: %3</translation>
     </message>
     <message>
         <source>invalid UTF-8 at byte offset %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiges UTF-8 bei Byte-Offset %1</translation>
     </message>
     <message>
         <source>utterance &quot;%1&quot; has no transcript</source>
@@ -750,15 +816,15 @@ Quelle: %6</translation>
     <name>kx::LineReader</name>
     <message>
         <source>%1: cannot open: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1:%2: the line is longer than %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: Die Zeile ist länger als %3 Bytes</translation>
     </message>
     <message>
         <source>%1: read error at byte offset %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Lesefehler bei Byte-Offset %2: %3</translation>
     </message>
 </context>
 <context>
@@ -942,10 +1008,33 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     <name>kx::MmluImporter</name>
     <message>
         <source>the answer must be A, B, C or D, found &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>die Antwort muss A, B, C oder D sein, gefunden: „%1“</translation>
     </message>
     <message>
         <source>%1: the file holds no records</source>
+        <translation>%1: Die Datei enthält keine Datensätze</translation>
+    </message>
+</context>
+<context>
+    <name>kx::ParquetAudioSource</name>
+    <message>
+        <source>the audio reference is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the audio reference has neither &quot;parquet&quot; nor &quot;path&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the audio: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the audio reference needs integer &quot;row_group&quot; and &quot;row&quot; and a &quot;column&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row group %2, row %3: no such row</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -981,7 +1070,7 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>unsupported: encryption (%1 has encrypted columns)</source>
@@ -1077,6 +1166,67 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
 </context>
 <context>
+    <name>kx::ParquetImporter</name>
+    <message>
+        <source>%1: the file holds no rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ParquetKindDetector</name>
+    <message>
+        <source>%1: the parquet columns (%2) match no known kind (gsm8k: question, answer; mmlu: question, subject, choices, answer; bbh: input, target; personachat: personality, candidates, history; empathetic: conv_id, utterance_idx, context, prompt, utterance; librispeech / vctk / audio: an Audio column)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ParquetRowMapper</name>
+    <message>
+        <source>%1: row %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(audio %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;personality&quot; is missing or not a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;history&quot; is missing or not a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;candidates&quot; is missing, empty or not a list of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row is not a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;answer&quot; has no final &quot;####&quot; line</source>
+        <translation type="unfinished">„answer“ hat keine abschließende „####“-Zeile</translation>
+    </message>
+    <message>
+        <source>&quot;choices&quot; is not a list of 1 to 26 strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;answer&quot; %1 is not one of the %2 choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;target&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kx::ParquetSchema</name>
     <message>
         <source>parquet schema is empty</source>
@@ -1116,6 +1266,53 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
     <message>
         <source>parquet schema has no columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kx::ParquetWriter</name>
+    <message>
+        <source>%1: a parquet schema needs at least one field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: empty or duplicate field name &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot; is a list of structs without fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unsupported: writing codec %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot create the file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: write failed at byte %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the parquet writer is already closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: row %2 has %3 values, the schema has %4 fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: flush failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the existing file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot rename %2 into place: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1346,6 +1543,29 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     <name>kx::ScenarioJsonlImporter</name>
     <message>
         <source>%1: the file holds no records</source>
+        <translation>%1: Die Datei enthält keine Datensätze</translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioParquetWriter</name>
+    <message>
+        <source>a scenario row must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario %1: unknown category &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario %1: a message is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario %1: column %2 is not valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scenario %1: unknown review status &quot;%2&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1402,15 +1622,15 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     <name>kx::SchemaMigrations</name>
     <message>
         <source>%1 is not a workspace: the file is not an SQLite database</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein Arbeitsbereich: Die Datei ist keine SQLite-Datenbank</translation>
     </message>
     <message>
         <source>%1: cannot read the schema version: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Schemaversion kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: upgrading the workspace to schema version %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Aktualisierung des Arbeitsbereichs auf Schemaversion %2 ist fehlgeschlagen: %3</translation>
     </message>
 </context>
 <context>
@@ -1432,47 +1652,47 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     <name>kx::TestScenario</name>
     <message>
         <source>&quot;%1&quot; must be an array</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ muss ein Array sein</translation>
     </message>
     <message>
         <source>&quot;messages&quot; must be an array</source>
-        <translation type="unfinished"></translation>
+        <translation>„messages“ muss ein Array sein</translation>
     </message>
     <message>
         <source>message %1 is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 ist kein Objekt</translation>
     </message>
     <message>
         <source>message %1 has no &quot;role&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 hat keine „role“</translation>
     </message>
     <message>
         <source>a scenario must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Szenario muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>&quot;id&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>„id“ muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>&quot;name&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>„name“ muss eine Zeichenkette sein</translation>
     </message>
     <message>
         <source>&quot;evaluation_criteria&quot; must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>„evaluation_criteria“ muss ein Objekt sein</translation>
     </message>
     <message>
         <source>unknown &quot;category&quot; %1 (expected benchmark, synthetic, tool_usage or adversarial)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte „category“ %1 (erwartet: benchmark, synthetic, tool_usage oder adversarial)</translation>
     </message>
     <message>
         <source>unknown review status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Prüfstatus %1</translation>
     </message>
     <message>
         <source>the scenario has no &quot;id&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>das Szenario hat keine „id“</translation>
     </message>
 </context>
 <context>
@@ -1550,14 +1770,14 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
     <message>
         <source>%1: the file holds no records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Datensätze</translation>
     </message>
 </context>
 <context>
     <name>kx::VctkImporter</name>
     <message>
         <source>%1:%2: invalid UTF-8 at byte offset %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: ungültiges UTF-8 bei Byte-Offset %3</translation>
     </message>
     <message>
         <source>%1:%2: a speaker line needs at least ID, AGE, GENDER and ACCENTS, found %3 field(s)</source>
@@ -1577,7 +1797,7 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
     <message>
         <source>%1: invalid UTF-8 at byte offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1:%2: ungültiges UTF-8 bei Byte-Offset %2 {1:?} {8 ?}</translation>
     </message>
     <message>
         <source>%1:1: the transcript is empty</source>
@@ -1612,62 +1832,62 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
     <message>
         <source>%1: the file holds no records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Datensätze</translation>
     </message>
 </context>
 <context>
     <name>kx::WorkspaceStore</name>
     <message>
         <source>the stored %1 is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>das gespeicherte %1 ist kein gültiges JSON</translation>
     </message>
     <message>
         <source>%1: dataset %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datensatz %2: %3</translation>
     </message>
     <message>
         <source>%1: cannot open the workspace: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Arbeitsbereich kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1 was written by a newer version of Kairix Workbench (schema version %2; this version reads up to schema version %3). It was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde von einer neueren Version von Kairix Workbench geschrieben (Schemaversion %2; diese Version liest bis Schemaversion %3). Die Datei wurde nicht verändert.</translation>
     </message>
     <message>
         <source>%1: cannot configure the workspace: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Arbeitsbereich kann nicht eingerichtet werden: %2</translation>
     </message>
     <message>
         <source>%1: there is no dataset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Es gibt keinen Datensatz %2</translation>
     </message>
     <message>
         <source>%1: cannot remove a dataset while an import is open</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Datensatz kann nicht entfernt werden, während ein Import läuft</translation>
     </message>
     <message>
         <source>%1: there is no scenario with row id %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Es gibt kein Szenario mit der Zeilen-ID %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: cannot change a review status while an import is open on the same connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Prüfstatus kann nicht geändert werden, während auf derselben Verbindung ein Import läuft</translation>
     </message>
     <message>
         <source>%1: another import is already open on this connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Auf dieser Verbindung läuft bereits ein anderer Import</translation>
     </message>
     <message>
         <source>%1: cannot start the import: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Import kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>the page size must be positive, not %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Seitengröße muss positiv sein, nicht %1</translation>
     </message>
 </context>
 <context>
