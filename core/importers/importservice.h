@@ -30,7 +30,7 @@ struct ImportRequest
 /** What an import did. */
 struct ImportOutcome
 {
-    QList<qint64> datasetIds; ///< one per path of the request, in order
+    QList<qint64> datasetIds; ///< one per path of the request, in order (one per config / split for Hub parquet)
     QString kind;             ///< the kind imported ("a, b" when paths differ)
     qint64 scenarios = 0;
     double seconds = 0;
@@ -49,6 +49,13 @@ struct ImportOutcome
  * provenance stays usable. Datasets get: the given name (or "GSM8K test",
  * "MMLU dev", "BIG-Bench Hard", the file's base name…), the kind, `source` = the path,
  * `created_at` = now (UTC) and `metadata` = `{"files": [...], "kind": …}`.
+ *
+ * A .parquet file, or a folder holding parquet shards in a Hugging Face Hub
+ * layout (see HubLayout), imports as one dataset per config and split, its
+ * kind detected from each shard's columns (ParquetKindDetector); their
+ * metadata adds `hub_id`, `config`, `split`, `revision` (null when unknown)
+ * and `shards` (paths relative to the layout root, in order). Audio stays in
+ * the parquet files: scenarios hold references, never the bytes.
  */
 class ImportService final
 {
