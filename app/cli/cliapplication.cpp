@@ -2,14 +2,13 @@
 #include "cliapplication.h"
 
 #include "demo/demoworkspace.h"
+#include "exporters/scenarioexporter.h"
 #include "importers/importservice.h"
 #include "importers/inspector.h"
 #include "util/workspacepaths.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -36,8 +35,8 @@ QString commandSummary()
         "  datasets [--json]                                   list the datasets of the workspace\n"
         "  scenarios [--dataset ID] [--search TEXT] [--status STATUS] [--limit N]\n"
         "                                                      print scenarios as TestScenario JSONL\n"
-        "  export --out FILE [--dataset ID] [--status STATUS] [--json]\n"
-        "                                                      write scenarios as TestScenario JSONL\n"
+        "  export --out FILE [--dataset ID] [--status STATUS] [--format jsonl|parquet] [--json]\n"
+        "                                                      write scenarios as TestScenario JSONL or parquet\n"
         "\n"
         "The workspace is --db PATH, else $KAIRIX_DB, else %1.\n"
         "Exit status: 0 done, 1 bad input (nothing was changed), 2 usage error.\n")
@@ -324,13 +323,16 @@ int CliApplication::runScenarios(const QStringList &args)
 int CliApplication::runExport(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Write scenarios to a TestScenario JSONL file."));
+    parser.setApplicationDescription(tr("Write scenarios to a TestScenario JSONL or parquet file."));
     const QCommandLineOption out(QStringLiteral("out"), tr("The file to write."), QStringLiteral("FILE"));
     const QCommandLineOption dataset(QStringLiteral("dataset"), tr("Only this dataset."), QStringLiteral("ID"));
     const QCommandLineOption status(QStringLiteral("status"), tr("Only scenarios with this review status."),
                                     QStringLiteral("STATUS"));
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    tr("jsonl or parquet (default: from the file name, .parquet or else jsonl)."),
+                                    QStringLiteral("FORMAT"));
     const QCommandLineOption json(jsonOption, tr("Print the result as JSON."));
-    parser.addOptions({out, dataset, status, json});
+    parser.addOptions({out, dataset, status, format, json});
     int exitCode = Done;
     if (!parse(parser, QStringLiteral("export"), args, exitCode))
         return exitCode;
@@ -345,30 +347,23 @@ int CliApplication::runExport(const QStringList &args)
         return fail(store.error());
 
     const QString outPath = parser.value(out);
-    QSaveFile file(outPath); // all or nothing: a failed export leaves no half-written file
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(Error::io(tr("%1: cannot write: %2").arg(outPath, file.errorString())));
-    qint64 written = 0;
-    QElapsedTimer timer;
-    timer.start();
-    const auto done = (*store)->forEachScenario(filter, [&](const TestScenario &s) -> Result<void> {
-        const QByteArray line = QByteArray::fromStdString(dumpCompact(s.toJson())) + '\n';
-        if (file.write(line) != line.size())
-            return Error::io(tr("%1: write failed: %2").arg(outPath, file.errorString()));
-        ++written;
-        return {};
-    });
-    if (!done) {
-        file.cancelWriting();
-        return fail(done.error());
+    auto exportFormat = ScenarioExporter::formatForPath(outPath);
+    if (parser.isSet(format)) {
+        const auto chosen = ScenarioExporter::formatFromKey(parser.value(format));
+        if (!chosen)
+            return usageError(tr("unknown format \"%1\" (expected jsonl or parquet)").arg(parser.value(format)));
+        exportFormat = *chosen;
     }
-    if (!file.commit())
-        return fail(Error::io(tr("%1: cannot write: %2").arg(outPath, file.errorString())));
+    const auto outcome = ScenarioExporter::run(**store, filter, outPath, exportFormat);
+    if (!outcome)
+        return fail(outcome.error());
+    const qint64 written = outcome->scenarios;
     if (parser.isSet(json)) {
         Json o = Json::object();
         o["out"] = ss(QFileInfo(outPath).absoluteFilePath());
         o["scenarios"] = written;
-        o["seconds"] = double(timer.nsecsElapsed()) / 1e9;
+        o["format"] = exportFormat == ScenarioExporter::Format::Parquet ? "parquet" : "jsonl";
+        o["seconds"] = outcome->seconds;
         printJson(o);
     } else {
         printLine(tr("Exported %n scenario(s) to %1.", nullptr, int(written)).arg(outPath));

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End-to-end tests of the `kairix` executable: real processes, a real workspace file, the real data.
+#include "formats/parquet/parquetfile.h"
+#include "formats/parquet/scenarioparquetwriter.h"
+#include "model/testscenario.h"
 #include "util/jsonqt.h"
 
 #include <QDir>
@@ -32,6 +35,7 @@ private slots:
     void importsTheRealDatasets();
     void scenariosSearchAndLimit();
     void exportRoundTripsByteForByte();
+    void exportsParquetThatReadsBack();
     void inspectReportsSchemaAndRows();
     void badInputChangesNothing_data();
     void badInputChangesNothing();
@@ -174,6 +178,46 @@ void TestCli::exportRoundTripsByteForByte()
     QCOMPARE(bytes.count('\n'), 285);
     QVERIFY(bytes == b.readAll());
     QVERIFY(bytes.contains("\"expected_answer\":\"B\""));
+}
+
+void TestCli::exportsParquetThatReadsBack()
+{
+    QCOMPARE(kairix({QStringLiteral("import"), data("mmlu/data/dev")}).exitCode, 0);
+    const QString jsonl = m_dir->filePath(QStringLiteral("all.jsonl"));
+    const QString parquet = m_dir->filePath(QStringLiteral("all.parquet"));
+    QCOMPARE(kairix({QStringLiteral("export"), QStringLiteral("--out"), jsonl}).exitCode, 0);
+    const Run r = kairix({QStringLiteral("export"), QStringLiteral("--out"), parquet, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(json(r)["format"].get<std::string>(), std::string("parquet"));
+    QCOMPARE(json(r)["scenarios"].get<qint64>(), qint64(285));
+
+    // Every row of the parquet file is the scenario of the same line of the JSONL export.
+    auto file = ParquetFile::open(parquet);
+    QVERIFY2(file.ok(), file.ok() ? "" : qPrintable(file.error().message));
+    QFile lines(jsonl);
+    QVERIFY(lines.open(QIODevice::ReadOnly));
+    qint64 rows = 0;
+    for (int g = 0; g < (*file)->rowGroupCount(); ++g) {
+        auto group = (*file)->readRowGroup(g, {});
+        QVERIFY(group.ok());
+        for (const Json &row : group->rows) {
+            const auto fromParquet = ScenarioParquetWriter::scenarioFromRow(row);
+            QVERIFY(fromParquet.ok());
+            const auto fromJsonl = TestScenario::fromJson(Json::parse(lines.readLine().toStdString()));
+            QVERIFY(fromJsonl.ok());
+            QCOMPARE(fromParquet->id, fromJsonl->id);
+            QCOMPARE(fromParquet->messages, fromJsonl->messages);
+            QVERIFY(fromParquet->evaluationCriteria == fromJsonl->evaluationCriteria);
+            ++rows;
+        }
+    }
+    QCOMPARE(rows, qint64(285));
+
+    // A format the exporter does not know is a usage error; nothing is written.
+    const QString bogus = m_dir->filePath(QStringLiteral("x.out"));
+    QCOMPARE(kairix({QStringLiteral("export"), QStringLiteral("--out"), bogus, QStringLiteral("--format"),
+                     QStringLiteral("xml")}).exitCode, 2);
+    QVERIFY(!QFile::exists(bogus));
 }
 
 void TestCli::inspectReportsSchemaAndRows()

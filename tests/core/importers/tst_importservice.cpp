@@ -2,6 +2,8 @@
 #include "importers/importservice.h"
 #include "store/workspacestore.h"
 
+#include "hub/hubtree.h"
+
 #include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +50,9 @@ private slots:
     void relativePathBecomesAbsolute();
     void badInputLeavesStoreUnchanged_data();
     void badInputLeavesStoreUnchanged();
+    void hubCacheImportsOneDatasetPerSplit();
+    void hubBadInputLeavesStoreUnchanged_data();
+    void hubBadInputLeavesStoreUnchanged();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -262,6 +267,93 @@ void TestImportService::badInputLeavesStoreUnchanged()
     const Snapshot after = snapshot(*m_store);
     QCOMPARE(after.scenarios, before.scenarios);
     QCOMPARE(after.datasets, before.datasets);
+}
+
+void TestImportService::hubCacheImportsOneDatasetPerSplit()
+{
+    QTemporaryDir hub;
+    const QString cache = hub.filePath(QStringLiteral("datasets--mteb--free-spoken-digit-dataset"));
+    QVERIFY(test::linkInto(cache, QStringLiteral("blobs/3f2a"), test::hubAudioParquet()));
+    for (const char *rel : {"snapshots/0a1b2c/data/test-00000-of-00002.parquet",
+                            "snapshots/0a1b2c/data/test-00001-of-00002.parquet",
+                            "snapshots/0a1b2c/data/train-00000-of-00001.parquet"})
+        QVERIFY(test::linkInto(cache, QLatin1String(rel), QStringLiteral("../../../blobs/3f2a")));
+    QVERIFY(test::writeInto(cache, QStringLiteral("refs/main"), "0a1b2c\n"));
+
+    ImportRequest request;
+    request.paths = {cache};
+    auto outcome = ImportService::run(*m_store, request);
+    QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(outcome.error().message));
+    QCOMPARE(outcome->datasetIds.size(), 2);
+    QCOMPARE(outcome->kind, QStringLiteral("audio"));
+    QCOMPARE(outcome->scenarios, qint64(900)); // two test shards and one train shard of 300 rows
+
+    auto test = m_store->dataset(outcome->datasetIds[0]);
+    QVERIFY(test.ok());
+    QCOMPARE(test->name, QStringLiteral("Audio default test"));
+    QCOMPARE(test->kind, QStringLiteral("audio"));
+    const Json expectedShards = {"data/test-00000-of-00002.parquet", "data/test-00001-of-00002.parquet"};
+    QVERIFY(test->metadata["hub_id"] == Json("mteb/free-spoken-digit-dataset"));
+    QVERIFY(test->metadata["config"] == Json("default"));
+    QVERIFY(test->metadata["split"] == Json("test"));
+    QVERIFY(test->metadata["revision"] == Json("0a1b2c"));
+    QVERIFY2(test->metadata["shards"] == expectedShards, test->metadata.dump().c_str());
+    auto train = m_store->dataset(outcome->datasetIds[1]);
+    QVERIFY(train.ok());
+    QVERIFY(train->metadata["split"] == Json("train"));
+    QCOMPARE(train->metadata["shards"].size(), size_t(1));
+
+    // The audio stayed in the parquet files: the workspace holds references (the clips total 1.9 MB a shard).
+    m_store.reset();
+    qint64 bytes = 0;
+    for (const QString &name : QDir(m_dir->path()).entryList(QDir::Files)) {
+        QFile file(m_dir->filePath(name));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray content = file.readAll();
+        QVERIFY2(!content.contains("RIFF"), qPrintable(name));
+        QVERIFY2(!content.contains("WAVEfmt"), qPrintable(name));
+        bytes += content.size();
+    }
+    QVERIFY2(bytes < 3 * 1024 * 1024, qPrintable(QString::number(bytes)));
+}
+
+void TestImportService::hubBadInputLeavesStoreUnchanged_data()
+{
+    QTest::addColumn<QStringList>("shards");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing shard") << QStringList({QStringLiteral("main/test-00000-of-00003.parquet"),
+                                                   QStringLiteral("main/test-00002-of-00003.parquet")})
+                                   << QStringLiteral("/main/test-00001-of-00003.parquet");
+    QTest::newRow("schema of no kind") << QStringList({QStringLiteral("main/test-00000-of-00001.parquet"),
+                                                       QStringLiteral("tables/train-00000-of-00001.parquet")})
+                                       << QStringLiteral("tables/train-00000-of-00001.parquet: the parquet columns (id, bool_col");
+}
+
+void TestImportService::hubBadInputLeavesStoreUnchanged()
+{
+    QFETCH(QStringList, shards);
+    QFETCH(QString, message);
+    // Something is already there: a failed import must not touch it.
+    ImportRequest first;
+    first.paths = {data + QStringLiteral("gsm8k/grade_school_math/data/test.jsonl")};
+    QVERIFY(ImportService::run(*m_store, first).ok());
+    const Snapshot before = snapshot(*m_store);
+
+    QTemporaryDir hub;
+    for (const QString &rel : std::as_const(shards)) {
+        const QString target = rel.startsWith(QLatin1String("tables/")) ? test::unknownSchemaParquet()
+                                                                        : test::hubAudioParquet();
+        QVERIFY(test::linkInto(hub.path(), rel, target));
+    }
+    ImportRequest request;
+    request.paths = {hub.path()};
+    auto outcome = ImportService::run(*m_store, request);
+    QVERIFY(!outcome.ok());
+    QCOMPARE(outcome.error().code, Error::Code::BadInput);
+    QVERIFY2(outcome.error().message.contains(message), qPrintable(outcome.error().message));
+    const Snapshot after = snapshot(*m_store);
+    QCOMPARE(after.scenarios, before.scenarios);
+    QCOMPARE(after.datasets.size(), before.datasets.size());
 }
 
 QTEST_GUILESS_MAIN(TestImportService)
