@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "benchcorpus.h"
 
+#include "formats/parquet/parquetwriter.h"
+
 #include <QFile>
 
 #include <array>
@@ -57,6 +59,20 @@ QByteArray sentence(Rng &rng, const std::vector<double> &cdf, const std::vector<
 
 } // namespace
 
+namespace {
+/** The vocabulary and its Zipf table, built once per corpus. */
+struct Vocabulary
+{
+    std::vector<QByteArray> words;
+    std::vector<double> cdf = zipfTable();
+    Vocabulary()
+    {
+        for (int r = 0; r < vocabularySize; ++r)
+            words.push_back(BenchCorpus::word(r).toLatin1());
+    }
+};
+} // namespace
+
 QString BenchCorpus::word(int rank)
 {
     // Three syllables from the rank's digits in mixed bases: every rank gets a distinct word.
@@ -78,10 +94,9 @@ bool BenchCorpus::write(const QString &jsonlPath, const QString &csvPath, qint64
         *error = QStringLiteral("cannot write %1 or %2").arg(jsonlPath, csvPath);
         return false;
     }
-    std::vector<QByteArray> words;
-    for (int r = 0; r < vocabularySize; ++r)
-        words.push_back(word(r).toLatin1());
-    const auto cdf = zipfTable();
+    const Vocabulary vocabulary;
+    const auto &words = vocabulary.words;
+    const auto &cdf = vocabulary.cdf;
     static const char *const categories[] = {"benchmark", "synthetic", "tool_usage", "adversarial"};
     static const char *const capabilities[] = {"memory_recall", "context_integration", "tool_selection", "coherence"};
     Rng rng;
@@ -109,4 +124,44 @@ bool BenchCorpus::write(const QString &jsonlPath, const QString &csvPath, qint64
     jsonl.write(jbuf);
     csv.write(cbuf);
     return jsonl.error() == QFile::NoError && csv.error() == QFile::NoError;
+}
+
+bool BenchCorpus::writeQuestionAnswer(const QString &parquetPath, const QString &csvPath, qint64 rows, QString *error)
+{
+    using namespace kx;
+    ParquetWriterSchema schema;
+    schema.fields = {{QStringLiteral("question"), ParquetWriterField::Kind::String, {}},
+                     {QStringLiteral("answer"), ParquetWriterField::Kind::String, {}}};
+    auto writer = ParquetWriter::create(parquetPath, schema);
+    QFile csv(csvPath);
+    if (!writer || !csv.open(QIODevice::WriteOnly)) {
+        *error = writer ? QStringLiteral("cannot write %1").arg(csvPath) : writer.error().message;
+        return false;
+    }
+    const Vocabulary vocabulary;
+    Rng rng;
+    ParquetRow row(2);
+    QByteArray cbuf;
+    for (qint64 i = 0; i < rows; ++i) {
+        const QByteArray question = sentence(rng, vocabulary.cdf, vocabulary.words, 12 + int(rng.next() % 18)) + '?';
+        const QByteArray answer = sentence(rng, vocabulary.cdf, vocabulary.words, 8 + int(rng.next() % 12))
+                                  + "\n#### " + QByteArray::number(qint64(rng.next() % 1000));
+        row[0].text.assign(question.constData(), size_t(question.size()));
+        row[1].text.assign(answer.constData(), size_t(answer.size()));
+        if (auto r = (*writer)->writeRow(row); !r) {
+            *error = r.error().message;
+            return false;
+        }
+        cbuf += '"' + question + "\",\"" + answer + "\"\n";
+        if (cbuf.size() > (1 << 20)) {
+            csv.write(cbuf);
+            cbuf.clear();
+        }
+    }
+    csv.write(cbuf);
+    if (auto r = (*writer)->close(); !r) {
+        *error = r.error().message;
+        return false;
+    }
+    return csv.error() == QFile::NoError;
 }

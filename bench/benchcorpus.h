@@ -14,6 +14,11 @@ class BenchCorpus final
 {
 public:
     static bool write(const QString &jsonlPath, const QString &csvPath, qint64 rows, QString *error);
+    /**
+     * The same generator as Hub-style question/answer parquet (GSM8K's schema: `question`, `answer` ending in
+     * "#### N"), written by our ParquetWriter, and the same rows as a two-column CSV for the baseline.
+     */
+    static bool writeQuestionAnswer(const QString &parquetPath, const QString &csvPath, qint64 rows, QString *error);
     /** Words of the vocabulary by rank: rank 0 is the most frequent. */
     static QString word(int rank);
 };

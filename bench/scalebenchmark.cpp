@@ -7,6 +7,7 @@
 //   GUI      time for kairix-workbench to open the workspace and show the first page
 #include "benchcorpus.h"
 
+#include "formats/parquet/parquetfile.h"
 #include "importers/importservice.h"
 #include "store/ftsquery.h"
 #include "store/workspacestore.h"
@@ -185,6 +186,66 @@ int main(int argc, char **argv)
                 .arg(ratio(ourQuery, baseQuery)));
     }
     store->reset();
+
+    // --- parquet: Hub-style question/answer shards, imported; and the reader alone -------------------
+    {
+        const QString parquet = dir + QStringLiteral("/qa.parquet"), qaCsv = dir + QStringLiteral("/qa.csv");
+        const QString qaOurs = dir + QStringLiteral("/qa.kairix"), qaBase = dir + QStringLiteral("/qa-baseline.sqlite");
+        for (const QString &f : {qaOurs, qaBase})
+            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                QFile::remove(f + suffix);
+        t.restart();
+        if (!BenchCorpus::writeQuestionAnswer(parquet, qaCsv, rows, &error)) {
+            say(error);
+            return 1;
+        }
+        const double writeSeconds = double(t.nsecsElapsed()) / 1e9;
+        const double megabytes = QFileInfo(parquet).size() / 1e6;
+
+        auto qaStore = WorkspaceStore::open(qaOurs);
+        if (!qaStore)
+            return 1;
+        t.restart();
+        ImportRequest request;
+        request.paths = {parquet};
+        const auto outcome = ImportService::run(**qaStore, request, WorkControl{});
+        const double ourParquet = double(t.nsecsElapsed()) / 1e9;
+        if (!outcome || outcome->scenarios != rows) {
+            say(outcome ? QStringLiteral("parquet: imported %1 rows, expected %2").arg(outcome->scenarios).arg(rows)
+                        : outcome.error().message);
+            return 1;
+        }
+        const QByteArray qaScript =
+            "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
+            "CREATE TABLE qa(question TEXT, answer TEXT);\n"
+            "CREATE VIRTUAL TABLE fts USING fts5(question, answer, tokenize='unicode61 remove_diacritics 2');\n"
+            ".mode csv\n.import '" + qaCsv.toUtf8() + "' qa\n"
+            "INSERT INTO fts(rowid, question, answer) SELECT rowid, question, answer FROM qa;\n";
+        const double baseParquet = runSqlite(qaBase, qaScript);
+        if (baseParquet < 0)
+            return 1;
+        say(QStringLiteral("%1 %2 %3 %4 (≥ 0.5×)").arg(QStringLiteral("parquet import rows/s (kind %1)").arg(outcome->kind), -34)
+                .arg(rows / ourParquet, 14, 'f', 0).arg(rows / baseParquet, 14, 'f', 0)
+                .arg(ratio(baseParquet, ourParquet)));
+
+        // The reader alone: every row group, every column, to JSON rows.
+        t.restart();
+        auto file = ParquetFile::open(parquet);
+        qint64 decoded = 0;
+        for (int g = 0; file && g < (*file)->rowGroupCount(); ++g) {
+            const auto group = (*file)->readRowGroup(g);
+            if (!group) {
+                say(group.error().message);
+                return 1;
+            }
+            decoded += qint64(group->rows.size());
+        }
+        const double readSeconds = double(t.nsecsElapsed()) / 1e9;
+        say(QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("parquet reader MB/s (%1 MB file)").arg(megabytes, 0, 'f', 0), -34)
+                .arg(megabytes / readSeconds, 14, 'f', 1).arg(QStringLiteral("—"), 14)
+                .arg(QStringLiteral("%1 rows/s decoded; writer %2 rows/s").arg(decoded / readSeconds, 0, 'f', 0)
+                         .arg(rows / writeSeconds, 0, 'f', 0)));
+    }
 
     // --- GUI: open the workspace and show the first page ------------------------------------------
     const QString workbench = parser.value(guiOption);
