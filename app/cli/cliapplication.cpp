@@ -164,7 +164,7 @@ int CliApplication::runImport(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("PATH"), tr("Files or folders to import."), QStringLiteral("PATH…"));
     const QCommandLineOption kind(QStringLiteral("kind"),
                                   tr("mmlu, bbh, gsm8k, personachat, wow, empathetic, toolbench, webshop, librispeech, vctk, "
-                                     "scenarios or auto (the default)."), QStringLiteral("KIND"),
+                                     "audio (parquet with an Audio column), scenarios or auto (the default)."), QStringLiteral("KIND"),
                                   QStringLiteral("auto"));
     const QCommandLineOption name(QStringLiteral("name"), tr("Name of the new dataset."), QStringLiteral("NAME"));
     const QCommandLineOption json(jsonOption, tr("Print the result as JSON."));
