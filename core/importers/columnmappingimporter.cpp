@@ -3,6 +3,7 @@
 
 #include "formats/csvreader.h"
 #include "formats/jsonlreader.h"
+#include "formats/parquet/parquetfile.h"
 
 #include <QFileInfo>
 
@@ -57,8 +58,10 @@ Result<qint64> ColumnMappingImporter::convertFile(const QString &file, ScenarioS
 {
     if (!m_mapping.contains(QStringLiteral("user")))
         return Error::badInput(tr("%1: the generic import needs a column mapping with user=COLUMN").arg(file));
-    return QFileInfo(file).suffix().toLower() == QLatin1String("csv") ? convertCsv(file, sink, progress)
-                                                                       : convertJsonl(file, sink, progress);
+    const QString suffix = QFileInfo(file).suffix().toLower();
+    if (suffix == QLatin1String("parquet"))
+        return convertParquet(file, sink, progress);
+    return suffix == QLatin1String("csv") ? convertCsv(file, sink, progress) : convertJsonl(file, sink, progress);
 }
 
 Result<TestScenario> ColumnMappingImporter::scenarioOf(const QString &file, qint64 row,
@@ -169,6 +172,59 @@ Result<qint64> ColumnMappingImporter::convertCsv(const QString &file, ScenarioSi
     if (added == 0)
         return Error::badInput(tr("%1: the file holds no records").arg(file));
     progress.endFile(reader.size());
+    return added;
+}
+
+Result<qint64> ColumnMappingImporter::convertParquet(const QString &file, ScenarioSink &sink,
+                                                     ImportProgress &progress) const
+{
+    auto opened = ParquetFile::open(file);
+    if (!opened)
+        return opened.error();
+    ParquetFile &parquet = **opened;
+    progress.beginFile();
+    QStringList names;
+    for (const int child : parquet.schema().root().children)
+        names.append(parquet.schema().node(child).name);
+    // Checked against the schema up front: a wrong mapping fails before any page is decoded.
+    QStringList projection;
+    for (auto it = m_mapping.cbegin(); it != m_mapping.cend(); ++it) {
+        if (!names.contains(it.value()))
+            return Error::badInput(tr("%1: no column \"%2\" (mapped to %3); the file has: %4")
+                                       .arg(file, it.value(), it.key(), names.join(QStringLiteral(", "))));
+        if (!projection.contains(it.value()))
+            projection.append(it.value());
+    }
+    const qint64 fileSize = QFileInfo(file).size();
+    const qint64 totalRows = std::max<qint64>(1, parquet.rowCount());
+    // Binary cells are never inlined: a mapped bytes column becomes a small reference, not megabytes of text.
+    ParquetReadOptions options;
+    options.inlineBinaryLimit = 0;
+    qint64 added = 0;
+    qint64 fileRow = 0;
+    QHash<QString, QString> values;
+    for (int g = 0; g < parquet.rowGroupCount(); ++g) {
+        auto batch = parquet.readRowGroup(g, projection, options);
+        if (!batch)
+            return batch.error();
+        for (const Json &row : std::as_const(batch->rows)) {
+            values.clear();
+            for (auto it = m_mapping.cbegin(); it != m_mapping.cend(); ++it)
+                values.insert(it.key(), textOf(row.value(ss(it.value()), Json())));
+            auto s = scenarioOf(file, fileRow, values);
+            if (!s)
+                return s.error();
+            if (auto r = sink.add(*s); !r)
+                return r.error();
+            ++added;
+            ++fileRow;
+            if (!progress.update(fileSize * fileRow / totalRows))
+                return cancelledError(file);
+        }
+    }
+    if (added == 0)
+        return Error::badInput(tr("%1: the file holds no rows").arg(file));
+    progress.endFile(fileSize);
     return added;
 }
 

@@ -8,9 +8,11 @@
 namespace kx {
 
 /**
- * The generic import for any other dataset: JSON Lines or CSV (with a header)
- * whose columns are mapped to scenario fields, e.g. `--map
- * user=question,expected=answer,id=qid`.
+ * The generic import for any other dataset: JSON Lines, CSV (with a header)
+ * or Parquet whose columns are mapped to scenario fields, e.g. `--map
+ * user=question,expected=answer,id=qid`. Parquet is read a row group at a
+ * time, decoding only the mapped top-level columns; non-string values
+ * (numbers, lists, structs) become their compact JSON text.
  *
  * Targets: `user` (required, the user message), `system` (a system message
  * before it), `assistant` or `expected` (criteria `expected_answer`),
@@ -28,7 +30,7 @@ public:
     explicit ColumnMappingImporter(QHash<QString, QString> mapping = {}) : m_mapping(std::move(mapping)) {}
 
     QString kind() const override { return QStringLiteral("generic"); }
-    QStringList suffixes() const override { return {QStringLiteral("jsonl"), QStringLiteral("csv")}; }
+    QStringList suffixes() const override { return {QStringLiteral("jsonl"), QStringLiteral("csv"), QStringLiteral("parquet")}; }
     QString defaultName(const QString &path, const QStringList &files) const override;
     Result<qint64> convertFile(const QString &file, ScenarioSink &sink,
                                ImportProgress &progress) const override;
@@ -42,6 +44,7 @@ public:
 private:
     Result<qint64> convertJsonl(const QString &file, ScenarioSink &sink, ImportProgress &progress) const;
     Result<qint64> convertCsv(const QString &file, ScenarioSink &sink, ImportProgress &progress) const;
+    Result<qint64> convertParquet(const QString &file, ScenarioSink &sink, ImportProgress &progress) const;
     /** Builds one scenario from a row's mapped values (target -> text). */
     Result<TestScenario> scenarioOf(const QString &file, qint64 row, const QHash<QString, QString> &values) const;
 

@@ -19,8 +19,12 @@ ParquetImporter::ParquetImporter(QString kind, QString config, QString split)
 
 Category ParquetImporter::datasetCategory(const QStringList &) const
 {
-    return m_kind == QLatin1String("personachat") || m_kind == QLatin1String("empathetic") ? Category::Synthetic
-                                                                                         : Category::Benchmark;
+    if (m_kind == QLatin1String("personachat") || m_kind == QLatin1String("empathetic")
+        || m_kind == QLatin1String("wow"))
+        return Category::Synthetic;
+    if (m_kind == QLatin1String("toolbench") || m_kind == QLatin1String("webshop"))
+        return Category::ToolUsage;
+    return Category::Benchmark;
 }
 
 QString ParquetImporter::defaultName(const QString &, const QStringList &) const
@@ -31,6 +35,9 @@ QString ParquetImporter::defaultName(const QString &, const QStringList &) const
         {QStringLiteral("bbh"), QStringLiteral("BIG-Bench Hard")},
         {QStringLiteral("personachat"), QStringLiteral("PersonaChat")},
         {QStringLiteral("empathetic"), QStringLiteral("EmpatheticDialogues")},
+        {QStringLiteral("wow"), QStringLiteral("Wizard of Wikipedia")},
+        {QStringLiteral("toolbench"), QStringLiteral("ToolBench")},
+        {QStringLiteral("webshop"), QStringLiteral("WebShop")},
         {QStringLiteral("librispeech"), QStringLiteral("LibriSpeech")},
         {QStringLiteral("vctk"), QStringLiteral("VCTK")},
         {QStringLiteral("audio"), QStringLiteral("Audio")},

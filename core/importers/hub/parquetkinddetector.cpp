@@ -30,6 +30,15 @@ ParquetKindDetector::Columns ParquetKindDetector::columnsOf(const ParquetFile &f
     for (const int child : schema.root().children) {
         const ParquetSchemaNode &node = schema.node(child);
         out.names.append(node.name);
+        if (!node.isLeaf) {
+            QStringList leaves;
+            for (const int leaf : schema.leaves()) {
+                const ParquetSchemaNode &l = schema.node(leaf);
+                if (l.path.size() > 1 && l.path.first() == node.name)
+                    leaves.append(l.path.last());
+            }
+            out.leafNames.insert(node.name, leaves);
+        }
         if (!out.audioColumn.isEmpty())
             continue;
         const std::string key = ss(node.name);
@@ -62,6 +71,24 @@ QString ParquetKindDetector::kindOf(const Columns &columns)
         return QStringLiteral("vctk");
     if (hasAll(n, {"file", "audio", "text", "speaker_id", "chapter_id", "id"}))
         return QStringLiteral("librispeech");
+    // Text-only agent and knowledge-grounded sets; after the audio corpora, whose `text` is a transcript.
+    if (columns.audioColumn.isEmpty()) {
+        const auto leavesOf = [&columns](const char *column) { return columns.leafNames.value(QLatin1String(column)); };
+        if (n.contains(QLatin1String("dialog")) && leavesOf("dialog").contains(QLatin1String("text"))
+            && (n.contains(QLatin1String("chosen_topic")) || n.contains(QLatin1String("persona"))))
+            return QStringLiteral("wow");
+        if (hasAll(n, {"persona", "text"}) && !n.contains(QLatin1String("personality")))
+            return QStringLiteral("wow");
+        if (hasAll(n, {"query", "api_list"}))
+            return QStringLiteral("toolbench");
+        if (hasAll(n, {"id", "conversations"}) && leavesOf("conversations").contains(QLatin1String("from"))
+            && leavesOf("conversations").contains(QLatin1String("value")))
+            return QStringLiteral("toolbench");
+        if (n.contains(QLatin1String("instruction"))
+            && (n.contains(QLatin1String("asin")) || n.contains(QLatin1String("instruction_attributes"))
+                || n.contains(QLatin1String("instruction_options"))))
+            return QStringLiteral("webshop");
+    }
     if (!columns.audioColumn.isEmpty())
         return QStringLiteral("audio");
     return QStringLiteral("unknown");
@@ -75,7 +102,9 @@ Result<QString> ParquetKindDetector::detect(const ParquetFile &file)
         return Error::badInput(tr("%1: the parquet columns (%2) match no known kind (gsm8k: question, answer; "
                                   "mmlu: question, subject, choices, answer; bbh: input, target; personachat: "
                                   "personality, candidates, history; empathetic: conv_id, utterance_idx, context, "
-                                  "prompt, utterance; librispeech / vctk / audio: an Audio column)")
+                                  "prompt, utterance; wow: dialog with chosen_topic or persona, or persona, text; toolbench: "
+                                  "query, api_list, or id, conversations; webshop: instruction, asin; librispeech / "
+                                  "vctk / audio: an Audio column)")
                                    .arg(file.fileName(), columns.names.join(QStringLiteral(", "))));
     }
     return kind;
@@ -84,8 +113,8 @@ Result<QString> ParquetKindDetector::detect(const ParquetFile &file)
 QStringList ParquetKindDetector::kinds()
 {
     return {QStringLiteral("gsm8k"), QStringLiteral("mmlu"), QStringLiteral("bbh"), QStringLiteral("personachat"),
-            QStringLiteral("empathetic"), QStringLiteral("librispeech"), QStringLiteral("vctk"),
-            QStringLiteral("audio")};
+            QStringLiteral("empathetic"), QStringLiteral("wow"), QStringLiteral("toolbench"),
+            QStringLiteral("webshop"), QStringLiteral("librispeech"), QStringLiteral("vctk"), QStringLiteral("audio")};
 }
 
 } // namespace kx

@@ -5,6 +5,7 @@
 #include "util/result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,12 @@ class ParquetFile;
  * empathetic `conv_id`+`utterance_idx`+`context`+`prompt`+`utterance`;
  * librispeech `file`+`audio`+`text`+`speaker_id`+`chapter_id`+`id`;
  * vctk `speaker_id`+`audio`+`text`+`text_id`+`age`+`gender`+`accent`+`region`;
+ * wow `dialog` (list of structs with `text`) + `chosen_topic` or `persona`,
+ * or the flat per-turn form `persona`+`text`;
+ * toolbench `query`+`api_list`, or toolllama's `id`+`conversations` (list of
+ * structs with `from` and `value`); webshop `instruction` + one of `asin`,
+ * `instruction_attributes`, `instruction_options` (a bare `instruction` column,
+ * as in Alpaca-style sets, is not enough);
  * "audio" for any other table with an Audio column. Stateless, thread-safe.
  */
 class ParquetKindDetector final
@@ -33,6 +40,8 @@ public:
         QStringList names;        ///< top-level columns, in schema order
         QString audioColumn;      ///< the first Audio column (HF feature or struct<bytes, path>); empty when none
         Json features = Json::object(); ///< the `huggingface` info.features (empty object when absent)
+        /** Per top-level column, the names of its leaves ("dialog" → speaker, text); empty for a leaf column. */
+        QHash<QString, QStringList> leafNames;
     };
 
     /** The columns of @p file. */

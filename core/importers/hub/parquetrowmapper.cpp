@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "parquetrowmapper.h"
 
+#include "importers/hub/parquetagentmapper.h"
+
 #include <QFileInfo>
 
 #include <algorithm>
@@ -44,7 +46,11 @@ ParquetRowMapper::ParquetRowMapper(QString kind, ParquetKindDetector::Columns co
 {
     // "<kind>_<file base name>_": shards of one split have distinct base names, so ids stay unique.
     m_idPrefix = m_kind + QLatin1Char('_') + QFileInfo(m_file).completeBaseName() + QLatin1Char('_');
+    if (ParquetAgentMapper::handles(m_kind))
+        m_agent = std::make_unique<ParquetAgentMapper>(m_kind, m_columns, m_file, m_config, m_split, m_idPrefix);
 }
+
+ParquetRowMapper::~ParquetRowMapper() = default;
 
 QStringList ParquetRowMapper::projection() const
 {
@@ -54,6 +60,8 @@ QStringList ParquetRowMapper::projection() const
                      wanted.end());
         return wanted;
     };
+    if (m_agent)
+        return m_agent->projection();
     if (m_kind == QLatin1String("gsm8k"))
         return {QStringLiteral("question"), QStringLiteral("answer")};
     if (m_kind == QLatin1String("mmlu"))
@@ -252,6 +260,8 @@ Result<void> ParquetRowMapper::map(const Json &row, int rowGroup, qint64 rowInGr
 {
     if (!row.is_object())
         return rowError(fileRow, tr("the row is not a record"));
+    if (m_agent)
+        return m_agent->map(row, fileRow, out);
     if (m_kind == QLatin1String("empathetic") || m_kind == QLatin1String("personachat"))
         return mapConversation(row, fileRow, out);
 
@@ -329,6 +339,8 @@ Result<void> ParquetRowMapper::map(const Json &row, int rowGroup, qint64 rowInGr
 
 void ParquetRowMapper::finish(QList<TestScenario> &out)
 {
+    if (m_agent)
+        m_agent->finish(out);
     if (!m_open)
         return;
     out.append(std::move(m_current));

@@ -10,7 +10,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 namespace kx {
+
+class ParquetAgentMapper;
 
 /**
  * Turns the decoded rows of one parquet file of a known kind (see
@@ -20,7 +24,8 @@ namespace kx {
  * become one scenario, emitted when the next conversation starts or at
  * finish(). Audio is never copied: the scenario's `audio` is a reference
  * `{"parquet", "row_group", "row", "column": "<col>.bytes", "path", "format", …}`
- * that ParquetAudioSource reads on demand. One instance per file; not thread-safe.
+ * that ParquetAudioSource reads on demand. The kinds wow, toolbench and
+ * webshop are handed to ParquetAgentMapper. One instance per file; not thread-safe.
  */
 class ParquetRowMapper final
 {
@@ -30,6 +35,7 @@ class ParquetRowMapper final
 public:
     /** @p file should be absolute: it goes into provenance and audio references. */
     ParquetRowMapper(QString kind, ParquetKindDetector::Columns columns, QString file, QString config, QString split);
+    ~ParquetRowMapper();
 
     /** The columns to decode: what the kind needs, and only `<audio>.path` of the audio struct. */
     QStringList projection() const;
@@ -63,6 +69,7 @@ private:
     QString m_firstSpeaker;
     bool m_open = false;
     TestScenario m_current;
+    std::unique_ptr<ParquetAgentMapper> m_agent; ///< set for ParquetAgentMapper's kinds
 };
 
 } // namespace kx

@@ -25,19 +25,30 @@ void TestParquetKindDetector::kindOf_data()
     QTest::addColumn<QString>("columns");
     QTest::addColumn<QString>("audioColumn");
     QTest::addColumn<QString>("kind");
-    QTest::newRow("gsm8k") << "question,answer" << "" << "gsm8k";
-    QTest::newRow("mmlu") << "question,subject,choices,answer" << "" << "mmlu";
-    QTest::newRow("bbh") << "input,target" << "" << "bbh";
-    QTest::newRow("personachat") << "personality,candidates,history,conv_id,utterance_idx" << "" << "personachat";
+    QTest::addColumn<QString>("leaves"); // "column:leaf|leaf;column:leaf" for struct / list columns
+    QTest::newRow("gsm8k") << "question,answer" << "" << "gsm8k" << QString();
+    QTest::newRow("mmlu") << "question,subject,choices,answer" << "" << "mmlu" << QString();
+    QTest::newRow("bbh") << "input,target" << "" << "bbh" << QString();
+    QTest::newRow("personachat") << "personality,candidates,history,conv_id,utterance_idx" << "" << "personachat" << QString();
     QTest::newRow("empathetic") << "conv_id,utterance_idx,context,prompt,speaker_idx,utterance,selfeval,tags" << ""
-                                << "empathetic";
-    QTest::newRow("librispeech") << "file,audio,text,speaker_id,chapter_id,id" << "audio" << "librispeech";
+                                << "empathetic" << QString();
+    QTest::newRow("librispeech") << "file,audio,text,speaker_id,chapter_id,id" << "audio" << "librispeech" << QString();
     QTest::newRow("vctk") << "speaker_id,audio,file,text,text_id,age,gender,accent,region,comment" << "audio"
-                          << "vctk";
-    QTest::newRow("other audio") << "audio,label" << "audio" << "audio";
-    QTest::newRow("audio under another name") << "clip,sentence" << "clip" << "audio";
-    QTest::newRow("question only") << "question,label" << "" << "unknown";
-    QTest::newRow("librispeech without audio") << "file,text,speaker_id,chapter_id,id" << "" << "unknown";
+                          << "vctk" << QString();
+    QTest::newRow("other audio") << "audio,label" << "audio" << "audio" << QString();
+    QTest::newRow("audio under another name") << "clip,sentence" << "clip" << "audio" << QString();
+    QTest::newRow("question only") << "question,label" << "" << "unknown" << QString();
+    QTest::newRow("librispeech without audio") << "file,text,speaker_id,chapter_id,id" << "" << "unknown" << QString();
+    QTest::newRow("wow nested") << "chosen_topic,persona,wizard_eval,dialog" << "" << "wow"
+                                << "dialog:speaker|text|checked_sentence";
+    QTest::newRow("wow dialog without text") << "chosen_topic,dialog" << "" << "unknown" << "dialog:speaker";
+    QTest::newRow("wow flat") << "persona,chosen_topic,speaker,text" << "" << "wow" << QString();
+    QTest::newRow("toolbench query") << "query,query_id,api_list" << "" << "toolbench"
+                                     << "api_list:category_name|tool_name|api_name";
+    QTest::newRow("toolllama") << "id,conversations" << "" << "toolbench" << "conversations:from|value";
+    QTest::newRow("chat with role/content") << "id,conversations" << "" << "unknown" << "conversations:role|content";
+    QTest::newRow("webshop") << "instruction,asin,instruction_attributes" << "" << "webshop" << QString();
+    QTest::newRow("alpaca") << "instruction,input,output" << "" << "unknown" << QString();
 }
 
 void TestParquetKindDetector::kindOf()
@@ -48,6 +59,9 @@ void TestParquetKindDetector::kindOf()
     ParquetKindDetector::Columns c;
     c.names = columns.split(QLatin1Char(','));
     c.audioColumn = audioColumn;
+    QFETCH(QString, leaves);
+    for (const QString &entry : leaves.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        c.leafNames.insert(entry.section(QLatin1Char(':'), 0, 0), entry.section(QLatin1Char(':'), 1).split(QLatin1Char('|')));
     QCOMPARE(ParquetKindDetector::kindOf(c), kind);
 }
 
