@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importdialog.h"
 
+#include "importpreviewwidget.h"
+
 #include "settings/settings.h"
 #include "store/workspacestore.h"
 
@@ -10,6 +12,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,12 +40,14 @@ ImportDialog::ImportDialog(const QString &workspacePath, QWidget *parent)
     setObjectName(QStringLiteral("importDialog"));
     setWindowTitle(tr("Import Datasets"));
     setMinimumWidth(560);
+    resize(920, 760);
 
     m_paths = new QListWidget(this);
     m_paths->setObjectName(QStringLiteral("importPaths"));
     m_paths->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_paths->setAccessibleName(tr("Files and folders to import"));
-    m_paths->setMinimumHeight(120);
+    m_paths->setMinimumHeight(90);
+    m_paths->setMaximumHeight(110);
 
     m_addFiles = new QPushButton(style()->standardIcon(QStyle::SP_FileIcon), tr("Add &Files…"), this);
     m_addFolder = new QPushButton(style()->standardIcon(QStyle::SP_DirIcon), tr("Add F&older…"), this);
@@ -75,9 +81,15 @@ ImportDialog::ImportDialog(const QString &workspacePath, QWidget *parent)
         {QStringLiteral("librispeech"), tr("LibriSpeech")},
         {QStringLiteral("vctk"), tr("VCTK")},
         {QStringLiteral("scenarios"), tr("Kairix scenarios (JSONL)")},
+        {QStringLiteral("generic"), tr("Generic (map columns)")},
     };
-    for (const auto &[key, label] : kinds)
+    QHash<QString, QString> kindNames;
+    for (const auto &[key, label] : kinds) {
         m_kind->addItem(label, key);
+        kindNames.insert(key, label);
+    }
+    kindNames.insert(QStringLiteral("audio"), tr("Audio"));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportDialog::kindChanged);
 
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("importName"));
@@ -87,6 +99,46 @@ ImportDialog::ImportDialog(const QString &workspacePath, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("Dataset &name:"), m_name);
+
+    // The generic import's column mapping, shown only for that kind.
+    auto *mappingBox = new QGroupBox(tr("Column mapping"), this);
+    mappingBox->setObjectName(QStringLiteral("importMapping"));
+    // Two label/combo pairs per row: six full-width rows would push the preview off screen.
+    auto *mappingGrid = new QGridLayout(mappingBox);
+    mappingGrid->setColumnStretch(1, 1);
+    mappingGrid->setColumnStretch(3, 1);
+    mappingGrid->setHorizontalSpacing(12);
+    const QList<QPair<QString, QString>> targets = {
+        {QStringLiteral("user"), tr("&User message (required):")},
+        {QStringLiteral("system"), tr("S&ystem prompt:")},
+        {QStringLiteral("expected"), tr("&Expected answer:")},
+        {QStringLiteral("id"), tr("I&D:")},
+        {QStringLiteral("name"), tr("Na&me:")},
+        {QStringLiteral("category"), tr("Ca&tegory:")},
+    };
+    for (const auto &[key, label] : targets) {
+        auto *combo = new QComboBox(mappingBox);
+        combo->setObjectName(QStringLiteral("mapping_") + key);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        combo->setMinimumContentsLength(16);
+        connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::updateButtons);
+        auto *labelWidget = new QLabel(label, mappingBox);
+        labelWidget->setBuddy(combo);
+        const int n = int(m_mapping.size());
+        mappingGrid->addWidget(labelWidget, n / 2, (n % 2) * 2);
+        mappingGrid->addWidget(combo, n / 2, (n % 2) * 2 + 1);
+        m_mapping.append({key, combo});
+    }
+    m_mappingBox = mappingBox;
+    m_mappingBox->setVisible(false);
+
+    m_preview = new ImportPreviewWidget(this);
+    m_preview->setKindNames(kindNames);
+    connect(m_preview, &ImportPreviewWidget::previewed, this, &ImportDialog::updateMappingColumns);
+    connect(m_paths, &QListWidget::itemSelectionChanged, this, &ImportDialog::updatePreview);
+    auto *previewBox = new QGroupBox(tr("Preview"), this);
+    auto *previewLayout = new QVBoxLayout(previewBox);
+    previewLayout->addWidget(m_preview);
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("importProgress"));
@@ -113,6 +165,8 @@ ImportDialog::ImportDialog(const QString &workspacePath, QWidget *parent)
     layout->addWidget(intro);
     layout->addLayout(pathRow);
     layout->addLayout(form);
+    layout->addWidget(m_mappingBox);
+    layout->addWidget(previewBox, 1);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addWidget(m_buttons);
@@ -140,6 +194,7 @@ void ImportDialog::setPaths(const QStringList &paths)
         item->setToolTip(item->text());
     }
     updateButtons();
+    updatePreview();
 }
 
 QStringList ImportDialog::paths() const
@@ -172,7 +227,66 @@ ImportRequest ImportDialog::request() const
     r.paths = paths();
     r.kind = kind();
     r.name = m_name->text().trimmed();
+    r.mapping = mapping();
     return r;
+}
+
+void ImportDialog::setMapping(const QString &target, const QString &column)
+{
+    for (const auto &[key, combo] : std::as_const(m_mapping)) {
+        if (key == target) {
+            const int i = combo->findData(column);
+            combo->setCurrentIndex(i < 0 ? 0 : i);
+        }
+    }
+}
+
+QStringList ImportDialog::mapping() const
+{
+    QStringList items;
+    if (kind() != QLatin1String("generic"))
+        return items;
+    for (const auto &[key, combo] : m_mapping) {
+        const QString column = combo->currentData().toString();
+        if (!column.isEmpty())
+            items.append(key + QLatin1Char('=') + column);
+    }
+    return items;
+}
+
+void ImportDialog::kindChanged()
+{
+    m_mappingBox->setVisible(kind() == QLatin1String("generic"));
+    updateButtons();
+}
+
+void ImportDialog::updatePreview()
+{
+    // The first selected entry in list order, else the first entry.
+    QString path;
+    for (int i = 0; i < m_paths->count() && path.isEmpty(); ++i)
+        if (m_paths->item(i)->isSelected())
+            path = QDir::fromNativeSeparators(m_paths->item(i)->text());
+    if (path.isEmpty() && m_paths->count() > 0)
+        path = QDir::fromNativeSeparators(m_paths->item(0)->text());
+    m_preview->setPath(path);
+}
+
+void ImportDialog::updateMappingColumns()
+{
+    const QStringList columns = m_preview->columns();
+    for (const auto &[key, combo] : std::as_const(m_mapping)) {
+        // Keep a choice the new file still has, so picking another shard keeps the form.
+        const QString current = combo->currentData().toString();
+        const QSignalBlocker block(combo);
+        combo->clear();
+        combo->addItem(key == QLatin1String("user") ? tr("— choose a column —") : tr("(none)"), QString());
+        for (const QString &c : columns)
+            combo->addItem(c, c);
+        const int i = combo->findData(current);
+        combo->setCurrentIndex(i < 0 ? 0 : i);
+    }
+    updateButtons();
 }
 
 void ImportDialog::addFiles()
@@ -207,12 +321,16 @@ void ImportDialog::removeSelected()
 {
     qDeleteAll(m_paths->selectedItems());
     updateButtons();
+    updatePreview();
 }
 
 void ImportDialog::updateButtons()
 {
     const bool running = m_watcher.isRunning();
-    m_importButton->setEnabled(!running && m_paths->count() > 0);
+    // A generic import needs at least the user message's column.
+    const bool mapped = kind() != QLatin1String("generic")
+        || !m_mapping.constFirst().second->currentData().toString().isEmpty();
+    m_importButton->setEnabled(!running && m_paths->count() > 0 && mapped);
     m_remove->setEnabled(!running && !m_paths->selectedItems().isEmpty());
 }
 
@@ -220,7 +338,7 @@ void ImportDialog::setRunning(bool running)
 {
     for (QWidget *w : {static_cast<QWidget *>(m_paths), static_cast<QWidget *>(m_addFiles),
                        static_cast<QWidget *>(m_addFolder), static_cast<QWidget *>(m_kind),
-                       static_cast<QWidget *>(m_name)})
+                       static_cast<QWidget *>(m_name), m_mappingBox})
         w->setEnabled(!running);
     m_progress->setVisible(running);
     updateButtons();
@@ -253,7 +371,7 @@ QFuture<Result<ImportOutcome>> ImportDialog::runImport(const QString &workspaceP
 
 void ImportDialog::start()
 {
-    if (m_watcher.isRunning() || m_paths->count() == 0)
+    if (m_watcher.isRunning() || !m_importButton->isEnabled())
         return;
     const ImportRequest r = request();
     m_progress->setValue(0);

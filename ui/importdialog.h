@@ -17,12 +17,20 @@ class QPushButton;
 
 namespace kx {
 
+class ImportPreviewWidget;
+
 /**
  * Imports files or folders into the workspace. The import runs
  * ImportService::run on a worker thread with its own WorkspaceStore
  * connection to the same file, so the window keeps browsing meanwhile. A
  * progress bar follows it and Cancel rolls it back. An error is shown in a
  * message box and the workspace is left exactly as it was.
+ *
+ * The first selected file (or folder) is previewed below the list, off the
+ * GUI thread (ImportPreviewWidget). With the kind "generic" a mapping form
+ * asks which column holds the user message (required), the system prompt,
+ * the expected answer, the id, the name and the category; the request then
+ * carries them as ImportRequest::mapping.
  */
 class ImportDialog final : public QDialog
 {
@@ -39,6 +47,11 @@ public:
     void setKind(const QString &kind);
     QString kind() const;
     void setDatasetName(const QString &name);
+    /** Picks @p column for mapping target @p target ("user", "system", "expected", "id", "name", "category"). */
+    void setMapping(const QString &target, const QString &column);
+    /** The chosen "target=column" items, user first; empty unless the kind is "generic". */
+    QStringList mapping() const;
+    ImportPreviewWidget *preview() const { return m_preview; }
     ImportRequest request() const;
     bool isRunning() const { return m_watcher.isRunning(); }
 
@@ -70,6 +83,9 @@ private:
     void finished();
     void updateButtons();
     void setRunning(bool running);
+    void updatePreview();
+    void updateMappingColumns();
+    void kindChanged();
 
     QString m_workspacePath;
     QListWidget *m_paths = nullptr;
@@ -78,6 +94,9 @@ private:
     QPushButton *m_remove = nullptr;
     QComboBox *m_kind = nullptr;
     QLineEdit *m_name = nullptr;
+    QWidget *m_mappingBox = nullptr;
+    QList<QPair<QString, QComboBox *>> m_mapping; ///< target key -> its column combo
+    ImportPreviewWidget *m_preview = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
     QDialogButtonBox *m_buttons = nullptr;

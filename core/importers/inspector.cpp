@@ -4,9 +4,12 @@
 #include "formats/csvreader.h"
 #include "formats/jsondocumentreader.h"
 #include "formats/jsonlreader.h"
+#include "formats/parquet/parquetfile.h"
+#include "importers/hub/parquetkinddetector.h"
 #include "importers/kinddetector.h"
 
 #include <QFileInfo>
+#include <QHash>
 
 namespace kx {
 
@@ -150,6 +153,114 @@ Result<void> inspectCsv(const QString &path, int sample, bool headerless, Inspec
     return {};
 }
 
+/**
+ * A readable type for schema node @p index: the leaf's physical and logical
+ * type, or list<…>, map<…, …> and struct<name: …> for groups, so that an
+ * Audio column reads "struct<bytes: BYTE_ARRAY, path: BYTE_ARRAY STRING>".
+ */
+QString describeNode(const ParquetSchema &schema, int index, int depth = 0)
+{
+    const ParquetSchemaNode &node = schema.node(index);
+    if (node.isLeaf) {
+        QString s = node.typeDescription();
+        // A repeated leaf outside a LIST group is a legacy list of values.
+        if (node.repetition == parquet::Repetition::Repeated)
+            s = QStringLiteral("list<%1>").arg(s);
+        return s;
+    }
+    // Deeply nested schemas are legal but unreadable in one line.
+    if (depth > 4)
+        return QStringLiteral("group");
+    const auto child = [&](int i) { return describeNode(schema, node.children[size_t(i)], depth + 1); };
+    if (node.isList() && node.children.size() == 1) {
+        // LIST -> repeated group list -> element; older writers skip the middle group.
+        const ParquetSchemaNode &repeated = schema.node(node.children[0]);
+        if (!repeated.isLeaf && repeated.children.size() == 1)
+            return QStringLiteral("list<%1>").arg(describeNode(schema, repeated.children[0], depth + 2));
+        return QStringLiteral("list<%1>").arg(child(0));
+    }
+    if (node.isMap() && node.children.size() == 1) {
+        const ParquetSchemaNode &kv = schema.node(node.children[0]);
+        if (!kv.isLeaf && kv.children.size() == 2)
+            return QStringLiteral("map<%1, %2>").arg(describeNode(schema, kv.children[0], depth + 2),
+                                                      describeNode(schema, kv.children[1], depth + 2));
+    }
+    QStringList fields;
+    for (int i = 0; i < int(node.children.size()); ++i)
+        fields.append(schema.node(node.children[size_t(i)]).name + QStringLiteral(": ") + child(i));
+    const QString s = QStringLiteral("struct<%1>").arg(fields.join(QStringLiteral(", ")));
+    return node.repetition == parquet::Repetition::Repeated ? QStringLiteral("list<%1>").arg(s) : s;
+}
+
+Result<void> inspectParquet(const QString &path, int sample, InspectReport &report)
+{
+    // Binary values past this size (audio, images) are shown by size only:
+    // a preview must never carry megabytes of base64 around.
+    constexpr qint64 inlineLimit = 64;
+    auto file = ParquetFile::open(path);
+    if (!file)
+        return file.error();
+    ParquetFile &pq = **file;
+    report.format = QStringLiteral("parquet");
+    report.kind = ParquetKindDetector::kindOf(ParquetKindDetector::columnsOf(pq));
+    const ParquetSchema &schema = pq.schema();
+    for (int child : schema.root().children)
+        report.schema[ss(schema.node(child).name)] = ss(describeNode(schema, child));
+    report.rowCount = pq.rowCount();
+    ParquetReadOptions options;
+    options.inlineBinaryLimit = inlineLimit;
+    QStringList topLevel;
+    for (int child : schema.root().children)
+        topLevel.append(schema.node(child).name);
+    // Whole row groups are decoded, so read only as many as the sample needs.
+    for (int g = 0; g < pq.rowGroupCount() && qint64(report.rows.size()) < sample; ++g) {
+        if (pq.rowGroupRowCount(g) == 0)
+            continue;
+        // A column whose chunk decodes to more than this is left out: strings
+        // are always decoded in full, and one 1 GiB value must not take the
+        // machine's memory for a preview (parquet-testing large_string_map).
+        constexpr qint64 columnLimit = qint64(256) << 20;
+        QHash<QString, qint64> sizes;
+        const auto &chunks = pq.metadata().rowGroups[size_t(g)].columns;
+        for (int leaf : schema.leaves()) {
+            const ParquetSchemaNode &node = schema.node(leaf);
+            if (!node.path.isEmpty() && size_t(node.leafIndex) < chunks.size())
+                sizes[node.path.first()] += chunks[size_t(node.leafIndex)].metaData.totalUncompressedSize;
+        }
+        QStringList projected;
+        for (const QString &name : std::as_const(topLevel))
+            if (sizes.value(name) <= columnLimit)
+                projected.append(name);
+        std::vector<Json> rows;
+        if (projected.isEmpty()) {
+            // Nothing small enough to decode: the rows hold only the placeholders.
+            rows.resize(size_t(qMin(sample - qint64(report.rows.size()), pq.rowGroupRowCount(g))), Json::object());
+        } else {
+            auto batch = pq.readRowGroup(g, projected.size() == topLevel.size() ? QStringList() : projected, options);
+            if (!batch)
+                return batch.error();
+            rows = std::move(batch->rows);
+        }
+        for (Json &row : rows) {
+            if (qint64(report.rows.size()) >= sample)
+                break;
+            if (projected.size() != topLevel.size()) {
+                Json full = Json::object(); // schema order, left-out columns as their size
+                for (const QString &name : std::as_const(topLevel)) {
+                    const std::string key = ss(name);
+                    if (sizes.value(name) > columnLimit)
+                        full[key] = Json{{"too_large", Json{{"column_chunk_size", sizes.value(name)}}}};
+                    else if (row.contains(key))
+                        full[key] = std::move(row[key]);
+                }
+                row = std::move(full);
+            }
+            report.rows.push_back(std::move(row));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Json InspectReport::toJson() const
@@ -167,6 +278,12 @@ Result<InspectReport> Inspector::inspect(const QString &path, int rows)
 {
     if (QFileInfo(path).isDir())
         return Error::badInput(tr("%1: is a folder; inspect one of its files").arg(path));
+    if (path.endsWith(QLatin1String(".parquet"), Qt::CaseInsensitive)) {
+        InspectReport report;
+        if (auto r = inspectParquet(path, qMax(0, rows), report); !r)
+            return r.error();
+        return report;
+    }
     auto detection = KindDetector::detect(path);
     if (!detection)
         return detection.error();

@@ -12,9 +12,14 @@ namespace kx {
 /** What `kairix inspect` prints about a file. */
 struct InspectReport
 {
-    QString format;            ///< "jsonl", "json" or "csv"
+    QString format;            ///< "jsonl", "json", "csv" or "parquet"
     QString kind;              ///< the guessed kind, or "unknown"
-    Json schema = Json::object(); ///< column name -> array of the JSON types seen in the sampled rows
+    /**
+     * Column name -> array of the JSON types seen in the sampled rows; for
+     * parquet, column name -> the type from the file's schema as a string
+     * ("BYTE_ARRAY STRING", "list<INT64>", "struct<bytes: BYTE_ARRAY, …>").
+     */
+    Json schema = Json::object();
     qint64 rowCount = 0;       ///< all records of the file
     Json rows = Json::array(); ///< the first N records as JSON objects
 
@@ -32,6 +37,13 @@ struct InspectReport
  * record looks like a header (not MMLU, every field non-empty, distinct and
  * not a number), by its names. A JSON document's rows are its "examples"
  * (BBH), its elements (a top-level array), or the document itself.
+ *
+ * A .parquet file reads only its footer for the schema, row count and kind
+ * (ParquetKindDetector; "unknown" when no seed dataset matches), then the
+ * first row group(s) for the sample rows; binary values over 64 bytes read
+ * as {"bytes_ref": {"size": n}}, so audio is never copied into the report;
+ * a column whose chunk in that row group decodes to more than 256 MiB is not
+ * read and its values read {"too_large": {"column_chunk_size": n}}.
  * Stateless and thread-safe.
  */
 class Inspector final

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importers/inspector.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace kx;
@@ -21,6 +23,11 @@ private slots:
     void mmluRowsByIndex();
     void csvWithHeader();
     void toJsonKeys();
+    void hubParquetAudio();
+    void parquetTesting();
+    void parquetZeroRows();
+    void brokenParquet();
+    void parquetHugeColumnLeftOut();
     void errors_data();
     void errors();
 };
@@ -111,6 +118,78 @@ void TestInspector::toJsonKeys()
                                 QStringLiteral("row_count"), QStringLiteral("rows")}));
     QCOMPARE(qs((j["row_count"]).dump()), qs((Json(2)).dump()));
     QCOMPARE(qs((j["rows"][0]["target"]).dump()), qs((Json("False")).dump()));
+}
+
+void TestInspector::hubParquetAudio()
+{
+    const QString file = data + QStringLiteral("hf-hub-parquet-samples/mteb--free-spoken-digit-dataset/data/"
+                                               "test-00000-of-00001.parquet");
+    const auto report = Inspector::inspect(file, 3);
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->format, QStringLiteral("parquet"));
+    QCOMPARE(report->kind, QStringLiteral("audio"));
+    QCOMPARE(qs(report->schema.dump()),
+             QStringLiteral(R"({"audio":"struct<bytes: BYTE_ARRAY, path: BYTE_ARRAY STRING>","label":"INT64"})"));
+    QCOMPARE(report->rowCount, qint64(300));
+    QCOMPARE(int(report->rows.size()), 3);
+    QCOMPARE(qs(report->rows[1].dump()),
+             QStringLiteral(R"({"audio":{"bytes":{"bytes_ref":{"size":9498}},"path":"0_george_1.wav"},"label":0})"));
+    // The WAV bytes stay in the file: only their size is reported.
+    const Json &audio = report->rows[0]["audio"];
+    QVERIFY(audio["bytes"].contains("bytes_ref"));
+    QVERIFY(audio["bytes"]["bytes_ref"]["size"].get<qint64>() > 1000);
+    QVERIFY(report->toJson().dump().size() < 4000);
+}
+
+void TestInspector::parquetTesting()
+{
+    const auto report = Inspector::inspect(data + QStringLiteral("parquet-testing/data/alltypes_plain.parquet"), 2);
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->format, QStringLiteral("parquet"));
+    QCOMPARE(report->kind, QStringLiteral("unknown"));
+    QCOMPARE(report->rowCount, qint64(8));
+    QCOMPARE(int(report->rows.size()), 2);
+    QCOMPARE(qs(report->schema["timestamp_col"].dump()), QStringLiteral(R"("INT96")"));
+    QCOMPARE(qs(report->rows[0]["id"].dump()), QStringLiteral("4"));
+    // Short binary values stay inline.
+    QCOMPARE(qs(report->rows[0]["string_col"].dump()), QStringLiteral(R"({"bytes_base64":"MA=="})"));
+}
+
+void TestInspector::parquetZeroRows()
+{
+    const QString file = data + QStringLiteral("parquet-testing/data/nested_lists.snappy.parquet");
+    const auto report = Inspector::inspect(file, 0);
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    QCOMPARE(qs(report->schema.dump()), QStringLiteral(R"({"a":"list<list<list<BYTE_ARRAY UTF8>>>","b":"INT32"})"));
+    QCOMPARE(report->rowCount, qint64(3));
+    QCOMPARE(int(report->rows.size()), 0);
+}
+
+void TestInspector::brokenParquet()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("broken.parquet"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("PAR1 this is not a parquet file at all PAR1");
+    f.close();
+    const auto report = Inspector::inspect(path, 5);
+    QVERIFY(!report.ok());
+    QVERIFY2(report.error().message.contains(QStringLiteral("broken.parquet")), qPrintable(report.error().message));
+}
+
+void TestInspector::parquetHugeColumnLeftOut()
+{
+    // Its one map column holds a 1 GiB string: a preview must not decode it.
+    const QString file = data + QStringLiteral("parquet-testing/data/large_string_map.brotli.parquet");
+    const auto report = Inspector::inspect(file, 5);
+    QVERIFY2(report.ok(), report.ok() ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->rowCount, qint64(2));
+    QCOMPARE(qs(report->schema.dump()), QStringLiteral(R"({"arr":"map<BYTE_ARRAY STRING, INT32>"})"));
+    QCOMPARE(qs(report->rows.dump()),
+             QStringLiteral(R"([{"arr":{"too_large":{"column_chunk_size":2147483827}}},)"
+                            R"({"arr":{"too_large":{"column_chunk_size":2147483827}}}])"));
 }
 
 void TestInspector::errors_data()
