@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>‹%1 bytes›</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MetadataParser</name>
     <message>
         <source>parquet footer: %1</source>
@@ -136,6 +143,14 @@
     </message>
     <message>
         <source>%1:1: no column &quot;%2&quot; (mapped to %3); the header has: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no column &quot;%2&quot; (mapped to %3); the file has: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file holds no rows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -634,6 +649,106 @@ Quelle: %6</translation>
         <source>Imported %1 scenarios (%2) in %3 s.</source>
         <translation>%1 Szenarien (%2) in %3 s importiert.</translation>
     </message>
+    <message>
+        <source>Generic (map columns)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User message (required):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ystem prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Expected answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;D:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;tegory:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished">Vorschau</translation>
+    </message>
+    <message>
+        <source>— choose a column —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">(keine)</translation>
+    </message>
+</context>
+<context>
+    <name>kx::ImportPreviewWidget</name>
+    <message>
+        <source>%1: the folder holds no JSONL, JSON, CSV or parquet file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First rows of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a file to preview its format, kind and first rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot preview this file:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>kx::ImportService</name>
@@ -1016,6 +1131,45 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
 </context>
 <context>
+    <name>kx::ParquetAgentMapper</name>
+    <message>
+        <source>%1: row %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row is not a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;dialog&quot; is missing, empty or not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>turn %1 of &quot;dialog&quot; has no &quot;text&quot; string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;text&quot; is missing or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;conversations&quot; is not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a &quot;relevant APIs&quot; entry must be [tool, api]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the query is missing or empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;instruction&quot; is missing, empty or not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kx::ParquetAudioSource</name>
     <message>
         <source>the audio reference is not an object</source>
@@ -1175,7 +1329,7 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
 <context>
     <name>kx::ParquetKindDetector</name>
     <message>
-        <source>%1: the parquet columns (%2) match no known kind (gsm8k: question, answer; mmlu: question, subject, choices, answer; bbh: input, target; personachat: personality, candidates, history; empathetic: conv_id, utterance_idx, context, prompt, utterance; librispeech / vctk / audio: an Audio column)</source>
+        <source>%1: the parquet columns (%2) match no known kind (gsm8k: question, answer; mmlu: question, subject, choices, answer; bbh: input, target; personachat: personality, candidates, history; empathetic: conv_id, utterance_idx, context, prompt, utterance; wow: dialog with chosen_topic or persona, or persona, text; toolbench: query, api_list, or id, conversations; webshop: instruction, asin; librispeech / vctk / audio: an Audio column)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1537,6 +1691,17 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     <message>
         <source>(unknown)</source>
         <translation>(unbekannt)</translation>
+    </message>
+</context>
+<context>
+    <name>kx::ScenarioExporter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: write failed: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
