@@ -651,103 +651,104 @@ Quelle: %6</translation>
     </message>
     <message>
         <source>Generic (map columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>Generisch (Spalten zuordnen)</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>Column mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Spaltenzuordnung</translation>
     </message>
     <message>
         <source>&amp;User message (required):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzernachricht (erforderlich):</translation>
     </message>
     <message>
         <source>S&amp;ystem prompt:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;ystem-Prompt:</translation>
     </message>
     <message>
         <source>&amp;Expected answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erwartete Antwort:</translation>
     </message>
     <message>
         <source>I&amp;D:</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;D:</translation>
     </message>
     <message>
         <source>Na&amp;me:</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;me:</translation>
     </message>
     <message>
         <source>Ca&amp;tegory:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ka&amp;tegorie:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished">Vorschau</translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>— choose a column —</source>
-        <translation type="unfinished"></translation>
+        <translation>— Spalte wählen —</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">(keine)</translation>
+        <translation>(keine)</translation>
     </message>
 </context>
 <context>
     <name>kx::ImportPreviewWidget</name>
     <message>
         <source>%1: the folder holds no JSONL, JSON, CSV or parquet file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Ordner enthält keine JSONL-, JSON-, CSV- oder Parquet-Datei</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Format:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Art:</translation>
     </message>
     <message>
         <source>Rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen:</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Columns of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalten der Datei</translation>
     </message>
     <message>
         <source>First rows of the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Zeilen der Datei</translation>
     </message>
     <message>
         <source>Select a file to preview its format, kind and first rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Datei, um Format, Art und erste Zeilen zu sehen.</translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lese %1…</translation>
     </message>
     <message>
         <source>Cannot preview this file:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau für diese Datei möglich:
+%1</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
