@@ -260,6 +260,23 @@ void TestCli::badInputChangesNothing_data()
                                     << QStringList() << QStringList{QStringLiteral("notes.txt"), QStringLiteral("unknown")};
     QTest::newRow("missing file") << QString() << QByteArray() << QStringList()
                                   << QStringList{QStringLiteral("does-not-exist.jsonl")};
+
+    // Parquet: a real file cut short, a bit-flipped one, a zero-length one, wrong magic, and columns of no known kind.
+    QFile real(data("parquet-testing/data/alltypes_plain.parquet"));
+    const QByteArray parquet = real.open(QIODevice::ReadOnly) ? real.readAll() : QByteArray();
+    QByteArray flipped = parquet;
+    for (qsizetype i = parquet.size() - 40; i > 4 && i < parquet.size() - 8; i += 3)
+        flipped[i] = char(flipped[i] ^ 0x5a);
+    QTest::newRow("truncated parquet") << QStringLiteral("cut.parquet") << parquet.left(parquet.size() / 2)
+                                       << QStringList() << QStringList{QStringLiteral("cut.parquet")};
+    QTest::newRow("bit-flipped parquet footer") << QStringLiteral("flipped.parquet") << flipped << QStringList()
+                                                << QStringList{QStringLiteral("flipped.parquet")};
+    QTest::newRow("zero-length parquet") << QStringLiteral("zero.parquet") << QByteArray() << QStringList()
+                                         << QStringList{QStringLiteral("zero.parquet")};
+    QTest::newRow("wrong magic parquet") << QStringLiteral("magic.parquet") << (QByteArray("NOPE") + parquet.mid(4))
+                                         << QStringList() << QStringList{QStringLiteral("magic.parquet")};
+    QTest::newRow("parquet of no known kind") << QStringLiteral("alltypes.parquet") << parquet << QStringList()
+                                              << QStringList{QStringLiteral("alltypes.parquet"), QStringLiteral("bool_col")};
 }
 
 void TestCli::badInputChangesNothing()
