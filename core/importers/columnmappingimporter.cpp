@@ -121,16 +121,10 @@ Result<qint64> ColumnMappingImporter::convertJsonl(const QString &file, Scenario
         auto s = scenarioOf(file, reader.recordIndex(), values);
         if (!s)
             return s.error();
-        if (auto r = sink.add(*s); !r)
+        if (auto r = deliver(sink, *s, added, progress, reader.bytesRead(), file); !r)
             return r.error();
-        ++added;
-        if (!progress.update(reader.bytesRead()))
-            return cancelledError(file);
     }
-    if (added == 0)
-        return Error::badInput(tr("%1: the file holds no records").arg(file));
-    progress.endFile(reader.size());
-    return added;
+    return finishFile(file, added, progress, reader.size());
 }
 
 Result<qint64> ColumnMappingImporter::convertCsv(const QString &file, ScenarioSink &sink,
@@ -163,16 +157,10 @@ Result<qint64> ColumnMappingImporter::convertCsv(const QString &file, ScenarioSi
         auto s = scenarioOf(file, reader.recordIndex(), values);
         if (!s)
             return s.error();
-        if (auto r = sink.add(*s); !r)
+        if (auto r = deliver(sink, *s, added, progress, reader.bytesRead(), file); !r)
             return r.error();
-        ++added;
-        if (!progress.update(reader.bytesRead()))
-            return cancelledError(file);
     }
-    if (added == 0)
-        return Error::badInput(tr("%1: the file holds no records").arg(file));
-    progress.endFile(reader.size());
-    return added;
+    return finishFile(file, added, progress, reader.size());
 }
 
 Result<qint64> ColumnMappingImporter::convertParquet(const QString &file, ScenarioSink &sink,

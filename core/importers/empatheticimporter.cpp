@@ -147,10 +147,7 @@ Result<qint64> EmpatheticImporter::convertFile(const QString &file, ScenarioSink
     }
     if (auto r = flush(); !r)
         return r.error();
-    if (added == 0)
-        return Error::badInput(tr("%1: the file holds no records").arg(file));
-    progress.endFile(reader.size());
-    return added;
+    return finishFile(file, added, progress, reader.size());
 }
 
 } // namespace kx

@@ -69,4 +69,24 @@ Error ScenarioConverter::cancelledError(const QString &file)
     return Error::cancelled(tr("%1: the import was cancelled").arg(file));
 }
 
+Result<void> ScenarioConverter::deliver(ScenarioSink &sink, const TestScenario &scenario, qint64 &added,
+                                        ImportProgress &progress, qint64 bytesRead, const QString &file)
+{
+    if (auto r = sink.add(scenario); !r)
+        return r.error();
+    ++added;
+    if (!progress.update(bytesRead))
+        return cancelledError(file);
+    return {};
+}
+
+Result<qint64> ScenarioConverter::finishFile(const QString &file, qint64 added, ImportProgress &progress,
+                                             qint64 fileSize)
+{
+    if (added == 0)
+        return Error::badInput(tr("%1: the file holds no records").arg(file));
+    progress.endFile(fileSize);
+    return added;
+}
+
 } // namespace kx

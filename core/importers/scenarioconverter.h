@@ -62,6 +62,14 @@ public:
 protected:
     /** The error returned when @p progress asks to stop. */
     static Error cancelledError(const QString &file);
+    /**
+     * Adds @p scenario to @p sink, counts it in @p added and reports progress
+     * at @p bytesRead of @p file; an error of the sink or a cancel stops the file.
+     */
+    static Result<void> deliver(ScenarioSink &sink, const TestScenario &scenario, qint64 &added,
+                                ImportProgress &progress, qint64 bytesRead, const QString &file);
+    /** The end of @p file: an error when it held no record, else it counts as read and @p added is returned. */
+    static Result<qint64> finishFile(const QString &file, qint64 added, ImportProgress &progress, qint64 fileSize);
 };
 
 } // namespace kx

@@ -45,16 +45,10 @@ Result<qint64> ScenarioJsonlImporter::convertFile(const QString &file, ScenarioS
         auto scenario = TestScenario::fromJson(record);
         if (!scenario)
             return Error::badInput(reader.errorAt(scenario.error().message));
-        if (auto r = sink.add(*scenario); !r)
+        if (auto r = deliver(sink, *scenario, added, progress, reader.bytesRead(), file); !r)
             return r.error();
-        ++added;
-        if (!progress.update(reader.bytesRead()))
-            return cancelledError(file);
     }
-    if (added == 0)
-        return Error::badInput(tr("%1: the file holds no records").arg(file));
-    progress.endFile(reader.size());
-    return added;
+    return finishFile(file, added, progress, reader.size());
 }
 
 } // namespace kx

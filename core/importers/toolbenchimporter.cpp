@@ -188,10 +188,7 @@ Result<qint64> ToolBenchImporter::convertFile(const QString &file, ScenarioSink 
         if (!progress.update(0))
             return cancelledError(file);
     }
-    if (added == 0)
-        return Error::badInput(tr("%1: the file holds no records").arg(file));
-    progress.endFile(QFileInfo(file).size());
-    return added;
+    return finishFile(file, added, progress, QFileInfo(file).size());
 }
 
 } // namespace kx

@@ -89,10 +89,7 @@ Result<qint64> WebShopImporter::convertFile(const QString &file, ScenarioSink &s
     } else {
         return Error::badInput(tr("%1: a WebShop file must be a JSON array or object").arg(file));
     }
-    if (row == 0)
-        return Error::badInput(tr("%1: the file holds no records").arg(file));
-    progress.endFile(QFileInfo(file).size());
-    return row;
+    return finishFile(file, row, progress, QFileInfo(file).size());
 }
 
 } // namespace kx
