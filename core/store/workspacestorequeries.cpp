@@ -213,20 +213,33 @@ Result<QList<FacetCount>> WorkspaceStore::facet(const ScenarioFilter &filter, in
     return out;
 }
 
+namespace {
+/**
+ * Every value of a closed facet (category, status) in its fixed order, with the
+ * count GROUP BY found for it or 0: a facet lists the values nothing matches too.
+ */
+template<typename Value, size_t N>
+QList<FacetCount> completeFacet(const QList<FacetCount> &found, const Value (&values)[N], QString (*key)(Value),
+                                QString (*label)(Value))
+{
+    QList<FacetCount> out;
+    for (Value v : values) {
+        FacetCount f{key(v), label(v), 0};
+        for (const FacetCount &counted : found)
+            if (counted.key == f.key)
+                f.count = counted.count;
+        out.append(f);
+    }
+    return out;
+}
+} // namespace
+
 Result<QList<FacetCount>> WorkspaceStore::categoryFacet(const ScenarioFilter &filter) const
 {
     auto counts = facet(filter, ScenarioFilterSql::CategoryPart, "s.category");
     if (!counts)
         return counts.error();
-    QList<FacetCount> out;
-    for (Category c : allCategories) {
-        FacetCount f{categoryKey(c), categoryLabel(c), 0};
-        for (const FacetCount &found : *counts)
-            if (found.key == f.key)
-                f.count = found.count;
-        out.append(f);
-    }
-    return out;
+    return completeFacet(*counts, allCategories, &categoryKey, &categoryLabel);
 }
 
 Result<QList<FacetCount>> WorkspaceStore::statusFacet(const ScenarioFilter &filter) const
@@ -234,15 +247,7 @@ Result<QList<FacetCount>> WorkspaceStore::statusFacet(const ScenarioFilter &filt
     auto counts = facet(filter, ScenarioFilterSql::StatusPart, "s.status");
     if (!counts)
         return counts.error();
-    QList<FacetCount> out;
-    for (ReviewStatus st : allReviewStatuses) {
-        FacetCount f{reviewStatusKey(st), reviewStatusLabel(st), 0};
-        for (const FacetCount &found : *counts)
-            if (found.key == f.key)
-                f.count = found.count;
-        out.append(f);
-    }
-    return out;
+    return completeFacet(*counts, allReviewStatuses, &reviewStatusKey, &reviewStatusLabel);
 }
 
 Result<QList<FacetCount>> WorkspaceStore::capabilityFacet(const ScenarioFilter &filter, int limit) const
