@@ -66,6 +66,52 @@ double runSqlite(const QString &db, const QByteArray &script, QByteArray *output
     return seconds;
 }
 
+/** Removes a SQLite file and its WAL companions, so every run starts from nothing. */
+void removeDatabase(const QString &path)
+{
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
+}
+
+/** Our side of an import figure: ImportService into a new workspace; seconds, or -1 when it failed or fell short. */
+double timeImport(const QString &workspace, const ImportRequest &request, qint64 rows, QString *kind)
+{
+    auto store = WorkspaceStore::open(workspace);
+    if (!store) {
+        say(store.error().message);
+        return -1;
+    }
+    QElapsedTimer t;
+    t.start();
+    const auto outcome = ImportService::run(**store, request, WorkControl{});
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    if (!outcome || outcome->scenarios != rows) {
+        say(outcome ? QStringLiteral("%1: imported %2 rows, expected %3")
+                          .arg(request.paths.join(QLatin1Char(' '))).arg(outcome->scenarios).arg(rows)
+                    : outcome.error().message);
+        return -1;
+    }
+    *kind = outcome->kind;
+    return seconds;
+}
+
+/**
+ * The baseline's side: the sqlite3 CLI `.import`s @p csv into @p table (@p columns) and builds an FTS5
+ * index over @p ftsColumns with our tokenizer, in one process run; seconds, or -1.
+ */
+double timeBaselineImport(const QString &db, const QString &csv, const QByteArray &table, const QByteArray &columns,
+                          const QByteArray &ftsColumns)
+{
+    const QByteArray script = "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
+                              "CREATE TABLE " + table + "(" + columns + ");\n"
+                              "CREATE VIRTUAL TABLE fts USING fts5(" + ftsColumns
+                              + ", tokenize='unicode61 remove_diacritics 2');\n"
+                                ".mode csv\n.import '" + csv.toUtf8() + "' " + table + "\n"
+                                "INSERT INTO fts(rowid, " + ftsColumns + ") SELECT rowid, " + ftsColumns + " FROM "
+                              + table + ";\n";
+    return runSqlite(db, script);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -89,9 +135,8 @@ int main(int argc, char **argv)
     QDir().mkpath(dir);
     const QString jsonl = dir + QStringLiteral("/scenarios.jsonl"), csv = dir + QStringLiteral("/scenarios.csv");
     const QString ours = dir + QStringLiteral("/bench.kairix"), base = dir + QStringLiteral("/baseline.sqlite");
-    for (const QString &f : {ours, base})
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-            QFile::remove(f + suffix);
+    removeDatabase(ours);
+    removeDatabase(base);
 
     say(QStringLiteral("Kairix Workbench scale benchmark — %1 scenarios in %2").arg(rows).arg(dir));
     QElapsedTimer t;
@@ -107,33 +152,14 @@ int main(int argc, char **argv)
             .arg(QFileInfo(csv).size() / 1e6, 0, 'f', 0));
 
     // --- import -------------------------------------------------------------------------------
-    double ourImport = 0;
-    {
-        auto store = WorkspaceStore::open(ours);
-        if (!store) {
-            say(store.error().message);
-            return 1;
-        }
-        t.restart();
-        ImportRequest request;
-        request.paths = {jsonl};
-        request.kind = QStringLiteral("scenarios");
-        const auto outcome = ImportService::run(**store, request, WorkControl{});
-        ourImport = double(t.nsecsElapsed()) / 1e9;
-        if (!outcome || outcome->scenarios != rows) {
-            say(outcome ? QStringLiteral("imported %1 rows, expected %2").arg(outcome->scenarios).arg(rows)
-                        : outcome.error().message);
-            return 1;
-        }
-    }
-    const QByteArray importScript =
-        "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
-        "CREATE TABLE scenarios(uid TEXT, name TEXT, category TEXT, body TEXT, memory TEXT);\n"
-        "CREATE VIRTUAL TABLE fts USING fts5(name, body, memory, tokenize='unicode61 remove_diacritics 2');\n"
-        ".mode csv\n.import '" + csv.toUtf8() + "' scenarios\n"
-        "INSERT INTO fts(rowid, name, body, memory) SELECT rowid, name, body, memory FROM scenarios;\n";
-    const double baseImport = runSqlite(base, importScript);
-    if (baseImport < 0)
+    ImportRequest request;
+    request.paths = {jsonl};
+    request.kind = QStringLiteral("scenarios");
+    QString kind;
+    const double ourImport = timeImport(ours, request, rows, &kind);
+    const double baseImport = timeBaselineImport(base, csv, "scenarios", "uid TEXT, name TEXT, category TEXT, body TEXT, memory TEXT",
+                                                 "name, body, memory");
+    if (ourImport < 0 || baseImport < 0)
         return 1;
     say(QString());
     say(QStringLiteral("%1 %2 %3 %4").arg(QStringLiteral("measure"), -34).arg(QStringLiteral("kairix"), 14)
@@ -191,9 +217,8 @@ int main(int argc, char **argv)
     {
         const QString parquet = dir + QStringLiteral("/qa.parquet"), qaCsv = dir + QStringLiteral("/qa.csv");
         const QString qaOurs = dir + QStringLiteral("/qa.kairix"), qaBase = dir + QStringLiteral("/qa-baseline.sqlite");
-        for (const QString &f : {qaOurs, qaBase})
-            for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-                QFile::remove(f + suffix);
+        removeDatabase(qaOurs);
+        removeDatabase(qaBase);
         t.restart();
         if (!BenchCorpus::writeQuestionAnswer(parquet, qaCsv, rows, &error)) {
             say(error);
@@ -202,29 +227,14 @@ int main(int argc, char **argv)
         const double writeSeconds = double(t.nsecsElapsed()) / 1e9;
         const double megabytes = QFileInfo(parquet).size() / 1e6;
 
-        auto qaStore = WorkspaceStore::open(qaOurs);
-        if (!qaStore)
+        ImportRequest qaRequest;
+        qaRequest.paths = {parquet};
+        QString qaKind;
+        const double ourParquet = timeImport(qaOurs, qaRequest, rows, &qaKind);
+        const double baseParquet = timeBaselineImport(qaBase, qaCsv, "qa", "question TEXT, answer TEXT", "question, answer");
+        if (ourParquet < 0 || baseParquet < 0)
             return 1;
-        t.restart();
-        ImportRequest request;
-        request.paths = {parquet};
-        const auto outcome = ImportService::run(**qaStore, request, WorkControl{});
-        const double ourParquet = double(t.nsecsElapsed()) / 1e9;
-        if (!outcome || outcome->scenarios != rows) {
-            say(outcome ? QStringLiteral("parquet: imported %1 rows, expected %2").arg(outcome->scenarios).arg(rows)
-                        : outcome.error().message);
-            return 1;
-        }
-        const QByteArray qaScript =
-            "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
-            "CREATE TABLE qa(question TEXT, answer TEXT);\n"
-            "CREATE VIRTUAL TABLE fts USING fts5(question, answer, tokenize='unicode61 remove_diacritics 2');\n"
-            ".mode csv\n.import '" + qaCsv.toUtf8() + "' qa\n"
-            "INSERT INTO fts(rowid, question, answer) SELECT rowid, question, answer FROM qa;\n";
-        const double baseParquet = runSqlite(qaBase, qaScript);
-        if (baseParquet < 0)
-            return 1;
-        say(QStringLiteral("%1 %2 %3 %4 (≥ 0.5×)").arg(QStringLiteral("parquet import rows/s (kind %1)").arg(outcome->kind), -34)
+        say(QStringLiteral("%1 %2 %3 %4 (≥ 0.5×)").arg(QStringLiteral("parquet import rows/s (kind %1)").arg(qaKind), -34)
                 .arg(rows / ourParquet, 14, 'f', 0).arg(rows / baseParquet, 14, 'f', 0)
                 .arg(ratio(baseParquet, ourParquet)));
 
