@@ -137,6 +137,57 @@ QFuture<Result<void>> AsyncWorkspace::removeDataset(qint64 id)
     return writeOnWorker<void>([id](WorkspaceStore &s) { return s.removeDataset(id); });
 }
 
+QFuture<Result<ReviewEvent>> AsyncWorkspace::updateScenario(qint64 rowId, const TestScenario &after,
+                                                            const QString &reviewer, const QString &action)
+{
+    return onWorker<ReviewEvent>([this, rowId, after, reviewer, action](WorkspaceStore &s) -> Result<ReviewEvent> {
+        auto event = s.updateScenario(rowId, after, reviewer, action);
+        if (event && event->id != 0)
+            notifyChanged();
+        return event;
+    });
+}
+
+QFuture<Result<QList<ReviewEvent>>> AsyncWorkspace::reviewEvents(qint64 rowId)
+{
+    return onWorker<QList<ReviewEvent>>([rowId](WorkspaceStore &s) { return s.reviewEvents(rowId); });
+}
+
+QFuture<Result<std::optional<QByteArray>>> AsyncWorkspace::audioPeaks(const QString &clipKey)
+{
+    return onWorker<std::optional<QByteArray>>([clipKey](WorkspaceStore &s) { return s.audioPeaks(clipKey); });
+}
+
+QFuture<Result<void>> AsyncWorkspace::putAudioPeaks(const QString &clipKey, const QByteArray &blob)
+{
+    return onWorker<void>([clipKey, blob](WorkspaceStore &s) { return s.putAudioPeaks(clipKey, blob); });
+}
+
+QFuture<Result<std::optional<AudioCheck>>> AsyncWorkspace::audioCheck(qint64 rowId)
+{
+    return onWorker<std::optional<AudioCheck>>([rowId](WorkspaceStore &s) { return s.audioCheck(rowId); });
+}
+
+QFuture<Result<void>> AsyncWorkspace::runOnOwnConnection(StoreJob job)
+{
+    const QString path = m_path;
+    auto work = [path, job = std::move(job)]() -> Result<void> {
+        if (path.isEmpty() || path == QLatin1String(":memory:"))
+            return Error::badInput(Tr::tr("this needs a workspace file: an in-memory workspace (\"%1\") "
+                                          "cannot be shared with a second connection")
+                                       .arg(path));
+        auto store = WorkspaceStore::open(path);
+        if (!store)
+            return store.error();
+        return job(**store);
+    };
+    return QtConcurrent::run(&m_importPool, std::move(work)).then([this](Result<void> r) {
+        if (r)
+            notifyChanged();
+        return r;
+    });
+}
+
 QFuture<Result<ImportSummary>> AsyncWorkspace::import(ImportJob job)
 {
     QFuture<Result<ImportSummary>> future = importInto(m_path, std::move(job), &m_importPool);

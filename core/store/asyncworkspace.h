@@ -2,6 +2,8 @@
 #pragma once
 
 #include "importers/scenariosink.h"
+#include "model/audiocheck.h"
+#include "model/reviewevent.h"
 #include "model/testdataset.h"
 #include "model/testscenario.h"
 #include "store/scenarioquery.h"
@@ -13,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace kx {
 
@@ -75,6 +78,22 @@ public:
     QFuture<Result<void>> setStatus(qint64 rowId, ReviewStatus status);
     /** Emits changed() on success. */
     QFuture<Result<void>> removeDataset(qint64 id);
+    /** WorkspaceStore::updateScenario: durable when the future finishes; emits changed() when something changed. */
+    QFuture<Result<ReviewEvent>> updateScenario(qint64 rowId, const TestScenario &after, const QString &reviewer,
+                                                const QString &action);
+    QFuture<Result<QList<ReviewEvent>>> reviewEvents(qint64 rowId);
+    QFuture<Result<std::optional<QByteArray>>> audioPeaks(const QString &clipKey);
+    /** Does not emit changed(): the cache is not content. */
+    QFuture<Result<void>> putAudioPeaks(const QString &clipKey, const QByteArray &blob);
+    QFuture<Result<std::optional<AudioCheck>>> audioCheck(qint64 rowId);
+
+    /** Long work on the workspace (audio checks, say) that must not hold up the table's queries. */
+    using StoreJob = std::function<Result<void>(WorkspaceStore &store)>;
+    /**
+     * Runs @p job on its own connection to path(), on the import thread, so
+     * paging goes on meanwhile. Emits changed() when it succeeds.
+     */
+    QFuture<Result<void>> runOnOwnConnection(StoreJob job);
 
     /**
      * Runs @p job inside one ImportSession on a separate connection to path()

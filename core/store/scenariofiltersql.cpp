@@ -39,6 +39,10 @@ ScenarioFilterSql::ScenarioFilterSql(const ScenarioFilter &filter, Part ignored)
         if (!match.isEmpty())
             add("s.rowid IN (SELECT rowid FROM scenario_fts WHERE scenario_fts MATCH ", {match}, ")");
     }
+    if (filter.audioOnly)
+        add("s.audio IS NOT NULL", {}, "");
+    if (filter.audioFlags != 0)
+        add("(s.audio_flags & ", {filter.audioFlags}, ") != 0");
     if (m_condition.isEmpty())
         m_condition = "1";
 }

@@ -18,12 +18,14 @@ struct ScenarioFilter
     QList<ReviewStatus> statuses;
     QStringList capabilities;  ///< scenarios having any of these expected capabilities
     QString search;            ///< user text for the FTS5 index; words are ANDed, a trailing word is a prefix
+    bool audioOnly = false;    ///< only scenarios with an audio reference
+    int audioFlags = 0;        ///< AudioCheck::Flags: scenarios whose checks raised any of these (0: any)
 
     bool operator==(const ScenarioFilter &) const = default;
 };
 
 /** Columns the scenario table can be sorted by; sorting happens in SQL. */
-enum class ScenarioSortKey { RowId, Name, Dataset, Category, Status, Turns };
+enum class ScenarioSortKey { RowId, Name, Dataset, Category, Status, Turns, AudioSuspicion };
 
 struct ScenarioSort
 {
@@ -55,6 +57,8 @@ struct ScenarioRow
     ReviewStatus status = ReviewStatus::Pending;
     int turns = 0;             ///< number of messages
     QString preview;           ///< start of the last user message, one line
+    int audioFlags = 0;        ///< AudioCheck::Flags of the last automatic check (0: none raised or not checked)
+    double audioSuspicion = 0; ///< AudioCheck::suspicion of the last check
 };
 
 /** Facet values with their counts under a filter (that facet's own selection ignored). */

@@ -84,6 +84,54 @@ CREATE TRIGGER scenarios_fts_delete AFTER DELETE ON scenarios BEGIN
 END;
 )sql";
 
+/**
+ * v1 -> v2: audio and review history.
+ * - audio_flags / audio_suspicion on scenarios: the automatic audio checks' verdict,
+ *   as columns so the table filters on them and keyset-pages "most suspicious first";
+ * - audio_checks: every metric of a clip's checks, one row per scenario;
+ * - audio_peaks: waveform peak pyramids by clip content key, so a reopened clip draws at once;
+ * - review_events: the audit trail, one row per change a reviewer made (or undid), with the
+ *   changed top-level keys before and after.
+ */
+constexpr const char kSchemaV2[] = R"sql(
+ALTER TABLE scenarios ADD COLUMN audio_flags INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE scenarios ADD COLUMN audio_suspicion REAL NOT NULL DEFAULT 0;
+CREATE INDEX scenarios_by_audio_suspicion ON scenarios (audio_suspicion);
+
+CREATE TABLE audio_checks (
+    scenario_id      INTEGER PRIMARY KEY REFERENCES scenarios(rowid) ON DELETE CASCADE,
+    seconds          REAL NOT NULL,
+    sample_rate      INTEGER NOT NULL,
+    channels         INTEGER NOT NULL,
+    peak_dbfs        REAL NOT NULL,
+    rms_dbfs         REAL NOT NULL,
+    clipped_ratio    REAL NOT NULL,
+    silence_ratio    REAL NOT NULL,
+    chars_per_second REAL,
+    rate_z           REAL NOT NULL,
+    flags            INTEGER NOT NULL,
+    suspicion        REAL NOT NULL,
+    error            TEXT NOT NULL DEFAULT '',
+    checked_at       TEXT NOT NULL
+);
+
+CREATE TABLE audio_peaks (
+    clip_key   TEXT PRIMARY KEY,
+    peaks      BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE review_events (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(rowid) ON DELETE CASCADE,
+    at          TEXT NOT NULL,
+    reviewer    TEXT NOT NULL DEFAULT '',
+    action      TEXT NOT NULL,
+    changes     TEXT NOT NULL
+);
+CREATE INDEX review_events_by_scenario ON review_events (scenario_id, id);
+)sql";
+
 struct Step
 {
     int toVersion;
@@ -93,6 +141,7 @@ struct Step
 // Append new steps here (v2, v3, …); each runs in its own transaction.
 constexpr Step kSteps[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 } // namespace

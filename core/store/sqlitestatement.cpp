@@ -56,6 +56,8 @@ void SqliteStatement::bind(int index, const QVariant &value)
         bindNull(index);
     else if (value.typeId() == QMetaType::QString)
         bind(index, value.toString());
+    else if (value.typeId() == QMetaType::Double || value.typeId() == QMetaType::Float)
+        bind(index, value.toDouble());
     else
         bind(index, value.toLongLong());
 }
@@ -129,6 +131,16 @@ std::string_view SqliteStatement::columnUtf8(int column) const
 bool SqliteStatement::columnIsNull(int column) const
 {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+void SqliteStatement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+}
+
+double SqliteStatement::columnDouble(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
 }
 
 QVariant SqliteStatement::columnValue(int column) const

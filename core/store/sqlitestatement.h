@@ -49,7 +49,8 @@ public:
     // 1-based parameter index, as in the C API.
     void bind(int index, qint64 value);
     void bind(int index, const QString &value);
-    void bind(int index, const QVariant &value);     ///< strings as text, numbers as integers, null as NULL
+    void bind(int index, double value);
+    void bind(int index, const QVariant &value);     ///< strings as text, doubles as reals, other numbers as integers, null as NULL
     void bindStatic(int index, const QByteArray &utf8); ///< no copy; keep @p utf8 alive until step()
     void bindStatic(int index, std::string_view utf8);
     void bindNull(int index);
@@ -63,6 +64,7 @@ public:
     void reset();
 
     qint64 columnInt(int column) const;
+    double columnDouble(int column) const;
     QString columnText(int column) const;
     std::string_view columnUtf8(int column) const; ///< valid until the next step()
     bool columnIsNull(int column) const;

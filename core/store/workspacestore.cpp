@@ -200,13 +200,20 @@ Result<TestScenario> WorkspaceStore::scenario(qint64 rowId) const
 Result<void> WorkspaceStore::forEachScenario(const ScenarioFilter &filter,
                                              const std::function<Result<void>(const TestScenario &)> &visit) const
 {
+    return forEachScenarioRow(filter, [&visit](qint64, const TestScenario &s) { return visit(s); });
+}
+
+Result<void> WorkspaceStore::forEachScenarioRow(
+    const ScenarioFilter &filter, const std::function<Result<void>(qint64 rowId, const TestScenario &)> &visit) const
+{
     const ScenarioFilterSql where(filter);
     auto stmt = SqliteStatement::prepare(m_db, QByteArray("SELECT ") + ScenarioCodec::selectColumns
-                                                   + " FROM scenarios s WHERE " + where.condition()
+                                                   + ", s.rowid FROM scenarios s WHERE " + where.condition()
                                                    + " ORDER BY s.rowid");
     if (!stmt)
         return stmt.error();
     where.bind(*stmt);
+    const int rowIdColumn = sqlite3_column_count(stmt->get()) - 1;
     while (true) {
         auto row = stmt->step();
         if (!row)
@@ -216,7 +223,7 @@ Result<void> WorkspaceStore::forEachScenario(const ScenarioFilter &filter,
         auto s = ScenarioCodec::decode(*stmt);
         if (!s)
             return Error::database(tr("%1: %2").arg(m_path, s.error().message));
-        if (auto r = visit(*s); !r)
+        if (auto r = visit(stmt->columnInt(rowIdColumn), *s); !r)
             return r;
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/audiocheck.h"
+#include "model/reviewevent.h"
 #include "model/testdataset.h"
 #include "model/testscenario.h"
 #include "store/importsession.h"
@@ -13,6 +15,8 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <utility>
 
 struct sqlite3;
 
@@ -40,7 +44,7 @@ class WorkspaceStore final
 
 public:
     /** The schema version this build writes. */
-    static constexpr int currentSchemaVersion = 1;
+    static constexpr int currentSchemaVersion = 2;
 
     /**
      * Opens or creates @p path (":memory:" for a private in-memory workspace)
@@ -91,8 +95,38 @@ public:
      */
     Result<void> forEachScenario(const ScenarioFilter &filter,
                                  const std::function<Result<void>(const TestScenario &)> &visit) const;
+    /** Like forEachScenario(), with each scenario's row id. */
+    Result<void> forEachScenarioRow(const ScenarioFilter &filter,
+                                    const std::function<Result<void>(qint64 rowId, const TestScenario &)> &visit) const;
     /** Sets the review status of one scenario, durably (its own transaction). NotFound for an unknown row. */
     Result<void> setStatus(qint64 rowId, ReviewStatus status);
+
+    // Review (audit trail)
+    /**
+     * Replaces scenario @p rowId with @p after (its search index and
+     * capability rows follow) and appends one review event holding the
+     * changed top-level keys before and after, all in one transaction: durable
+     * when this returns. Returns the event, or an event with id 0 when nothing
+     * changed (then nothing is written). The dataset and the row id stay.
+     */
+    Result<ReviewEvent> updateScenario(qint64 rowId, const TestScenario &after, const QString &reviewer,
+                                       const QString &action);
+    /** The audit trail of one scenario, oldest first. */
+    Result<QList<ReviewEvent>> reviewEvents(qint64 rowId) const;
+
+    // Audio
+    /** The cached peak pyramid blob of the clip with content key @p clipKey, if any. */
+    Result<std::optional<QByteArray>> audioPeaks(const QString &clipKey) const;
+    /** Stores (or replaces) the peak pyramid blob of a clip. */
+    Result<void> putAudioPeaks(const QString &clipKey, const QByteArray &blob);
+    /**
+     * Stores the automatic checks of scenarios, replacing earlier ones, and
+     * copies flags and suspicion onto the scenarios for filtering and
+     * ordering. One transaction; NotFound (and nothing stored) for an unknown row.
+     */
+    Result<void> putAudioChecks(const QList<std::pair<qint64, AudioCheck>> &checks);
+    /** The stored checks of one scenario; empty when it was never checked. */
+    Result<std::optional<AudioCheck>> audioCheck(qint64 rowId) const;
 
     // Facets (counts under @p filter, ignoring that facet's own part of it)
     /** One entry per category in mix order, zero counts included. */

@@ -22,13 +22,14 @@ const char *sortColumn(ScenarioSortKey key)
     case ScenarioSortKey::Category: return "s.category";
     case ScenarioSortKey::Status: return "s.status";
     case ScenarioSortKey::Turns: return "s.turns";
+    case ScenarioSortKey::AudioSuspicion: return "s.audio_suspicion";
     }
     return "s.rowid";
 }
 
 constexpr const char kRowColumns[] =
     "s.rowid, s.dataset_id, (SELECT d.name FROM datasets d WHERE d.id = s.dataset_id), s.uid, s.name, "
-    "s.category, s.status, s.turns, s.preview";
+    "s.category, s.status, s.turns, s.preview, s.audio_flags, s.audio_suspicion";
 
 ScenarioRow readRow(const SqliteStatement &stmt)
 {
@@ -42,6 +43,8 @@ ScenarioRow readRow(const SqliteStatement &stmt)
     r.status = reviewStatusFromKey(stmt.columnText(6)).value_or(ReviewStatus::Pending);
     r.turns = int(stmt.columnInt(7));
     r.preview = stmt.columnText(8);
+    r.audioFlags = int(stmt.columnInt(9));
+    r.audioSuspicion = stmt.columnDouble(10);
     return r;
 }
 
@@ -141,6 +144,7 @@ PageCursor WorkspaceStore::cursorAfter(const ScenarioRow &row, const ScenarioSor
     case ScenarioSortKey::Category: c.sortValue = categoryKey(row.category); break;
     case ScenarioSortKey::Status: c.sortValue = reviewStatusKey(row.status); break;
     case ScenarioSortKey::Turns: c.sortValue = qint64(row.turns); break;
+    case ScenarioSortKey::AudioSuspicion: c.sortValue = row.audioSuspicion; break;
     }
     return c;
 }
