@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "scenarioedits.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace kx::ScenarioEdits {
+
+namespace {
+struct Tr { Q_DECLARE_TR_FUNCTIONS(kx::ScenarioEdits) };
+
+constexpr const char kTagsKey[] = "audio_tags";
+constexpr const char kTranscriptKey[] = "expected_transcript";
+
+int firstUserMessage(const TestScenario &s)
+{
+    for (int i = 0; i < s.messages.size(); ++i)
+        if (s.messages[i].role == QLatin1String("user"))
+            return i;
+    return -1;
+}
+} // namespace
+
+TestScenario withStatus(TestScenario scenario, ReviewStatus status)
+{
+    scenario.status = status;
+    return scenario;
+}
+
+QList<AudioIssueTag> audioTags(const TestScenario &scenario)
+{
+    QList<AudioIssueTag> tags;
+    const auto it = scenario.review.find(kTagsKey);
+    if (it == scenario.review.end() || !it->is_array())
+        return tags;
+    for (AudioIssueTag tag : AudioIssueTags::all())
+        for (const Json &k : *it)
+            if (k.is_string() && qs(k.get<std::string>()) == AudioIssueTags::key(tag))
+                tags.append(tag);
+    return tags;
+}
+
+TestScenario withAudioTagToggled(TestScenario scenario, AudioIssueTag tag)
+{
+    QList<AudioIssueTag> tags = audioTags(scenario);
+    if (tags.contains(tag))
+        tags.removeAll(tag);
+    else
+        tags.append(tag);
+    if (tags.isEmpty()) {
+        scenario.review.erase(kTagsKey);
+        return scenario;
+    }
+    Json keys = Json::array();
+    for (AudioIssueTag t : AudioIssueTags::all())
+        if (tags.contains(t))
+            keys.push_back(ss(AudioIssueTags::key(t)));
+    scenario.review[kTagsKey] = std::move(keys);
+    return scenario;
+}
+
+QString transcript(const TestScenario &scenario)
+{
+    const auto it = scenario.evaluationCriteria.find(kTranscriptKey);
+    if (it != scenario.evaluationCriteria.end() && it->is_string())
+        return qs(it->get<std::string>());
+    const int user = firstUserMessage(scenario);
+    return user >= 0 ? scenario.messages[user].content : QString();
+}
+
+TestScenario withTranscript(TestScenario scenario, const QString &text)
+{
+    const QString old = transcript(scenario);
+    if (scenario.evaluationCriteria.is_object() && scenario.evaluationCriteria.contains(kTranscriptKey))
+        scenario.evaluationCriteria[kTranscriptKey] = ss(text);
+    const int user = firstUserMessage(scenario);
+    if (user >= 0 && scenario.messages[user].content == old)
+        scenario.messages[user].content = text;
+    else if (user < 0 && !scenario.evaluationCriteria.contains(kTranscriptKey))
+        scenario.evaluationCriteria[kTranscriptKey] = ss(text);
+    return scenario;
+}
+
+QList<std::pair<QString, QString>> speakerDetails(const TestScenario &scenario)
+{
+    QList<std::pair<QString, QString>> out;
+    if (!scenario.audio.is_object())
+        return out;
+    const std::pair<const char *, QString> fields[] = {
+        {"speaker_id", Tr::tr("Speaker")}, {"chapter_id", Tr::tr("Chapter")}, {"age", Tr::tr("Age")},
+        {"gender", Tr::tr("Gender")},      {"accent", Tr::tr("Accent")},      {"region", Tr::tr("Region")},
+        {"comment", Tr::tr("Comment")},    {"mic", Tr::tr("Microphone")},
+    };
+    for (const auto &[key, label] : fields) {
+        const auto it = scenario.audio.find(key);
+        if (it == scenario.audio.end() || it->is_null())
+            continue;
+        const QString value = it->is_string() ? qs(it->get<std::string>()) : qs(it->dump());
+        if (!value.isEmpty())
+            out.append({label, value});
+    }
+    return out;
+}
+
+} // namespace kx::ScenarioEdits
