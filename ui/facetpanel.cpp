@@ -22,19 +22,20 @@ FacetPanel::FacetPanel(QWidget *parent)
     layout->addWidget(m_splitter);
 
     const QStringList names = {QStringLiteral("categoryFacetView"), QStringLiteral("statusFacetView"),
-                               QStringLiteral("capabilityFacetView")};
+                               QStringLiteral("capabilityFacetView"), QStringLiteral("audioCheckFacetView")};
     for (const QString &name : names) {
         QTreeView *tree = makeSidebarTree(name, this);
         tree->header()->setSectionsClickable(false);
         m_views.append(tree);
         m_splitter->addWidget(tree);
     }
-    // Category and status have four values each; capabilities get the rest.
+    // Category and status have four values each, audio checks six; capabilities get the rest.
     const int row = fontMetrics().height() + 8;
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 0);
     m_splitter->setStretchFactor(2, 1);
-    m_splitter->setSizes({row * 5 + 6, row * 5 + 6, row * 12});
+    m_splitter->setStretchFactor(3, 0);
+    m_splitter->setSizes({row * 5 + 6, row * 5 + 6, row * 12, row * 7 + 6});
 }
 
 FacetPanel::~FacetPanel() = default;
@@ -64,7 +65,7 @@ void FacetPanel::setWorkspace(AsyncWorkspace *workspace)
         return;
 
     const FacetModel::Facet facets[] = {FacetModel::Facet::Category, FacetModel::Facet::Status,
-                                        FacetModel::Facet::Capability};
+                                        FacetModel::Facet::Capability, FacetModel::Facet::AudioCheck};
     for (int i = 0; i < m_views.size(); ++i) {
         auto *model = new FacetModel(facets[i], workspace, this);
         m_models.append(model);

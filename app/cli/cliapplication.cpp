@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliapplication.h"
 
+#include "audiocommand.h"
 #include "demo/demoworkspace.h"
 #include "exporters/scenarioexporter.h"
 #include "importers/importservice.h"
@@ -37,6 +38,8 @@ QString commandSummary()
         "                                                      print scenarios as TestScenario JSONL\n"
         "  export --out FILE [--dataset ID] [--status STATUS] [--format jsonl|parquet] [--json]\n"
         "                                                      write scenarios as TestScenario JSONL or parquet\n"
+        "  audio peaks FILE [--buckets N] [--json]             min/max peaks of an audio file\n"
+        "  audio check FILE [--transcript TEXT] [--json]       level, clipping, silence, speaking rate of a clip\n"
         "\n"
         "The workspace is --db PATH, else $KAIRIX_DB, else %1.\n"
         "Exit status: 0 done, 1 bad input (nothing was changed), 2 usage error.\n")
@@ -86,6 +89,8 @@ int CliApplication::run()
         return runScenarios(rest);
     if (command == QLatin1String("export"))
         return runExport(rest);
+    if (command == QLatin1String("audio"))
+        return AudioCommand::run(rest);
     if (command == QLatin1String("help")) {
         printUsage();
         return Done;

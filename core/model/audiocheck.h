@@ -33,7 +33,7 @@ struct AudioCheck
     int channels = 0;
     double peakDbfs = -120.0;
     double rmsDbfs = -120.0;
-    double clippedRatio = 0.0;   ///< samples at or above full scale / all samples
+    double clippedRatio = 0.0;   ///< samples in clipping runs (≥ AudioChecker::minClipRun consecutive full-scale samples of one channel) / all samples
     double silenceRatio = 0.0;   ///< 10 ms windows below the silence level / all windows
     double charsPerSecond = std::numeric_limits<double>::quiet_NaN(); ///< NaN without a transcript
     double rateZ = 0.0;          ///< robust z-score of charsPerSecond within its dataset

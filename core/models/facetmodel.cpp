@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "facetmodel.h"
 
+#include "model/audiocheckflags.h"
 #include "models/futurereply.h"
 #include "store/asyncworkspace.h"
 
@@ -22,6 +23,7 @@ QString FacetModel::title() const
     case Facet::Category: return tr("Category");
     case Facet::Status: return tr("Status");
     case Facet::Capability: return tr("Capabilities");
+    case Facet::AudioCheck: return tr("Audio checks");
     }
     return {};
 }
@@ -115,6 +117,7 @@ void FacetModel::refresh()
     case Facet::Category: future = m_workspace->categoryFacet(m_base); break;
     case Facet::Status: future = m_workspace->statusFacet(m_base); break;
     case Facet::Capability: future = m_workspace->capabilityFacet(m_base); break;
+    case Facet::AudioCheck: future = m_workspace->audioFlagFacet(m_base); break;
     }
     onFutureReady(this, future, [this, generation](Result<QList<FacetCount>> result) {
         if (generation != m_generation)
@@ -188,6 +191,12 @@ void FacetModel::applyTo(ScenarioFilter &filter) const
         break;
     case Facet::Capability:
         filter.capabilities = m_checked;
+        break;
+    case Facet::AudioCheck:
+        filter.audioFlags = 0;
+        for (const QString &key : m_checked)
+            if (const auto flag = AudioCheckFlags::fromKey(key))
+                filter.audioFlags |= int(*flag);
         break;
     }
 }

@@ -13,7 +13,7 @@ namespace kx {
 class AsyncWorkspace;
 
 /**
- * The values of one facet (category, status or capability) with their counts
+ * The values of one facet (category, status, capability or automatic audio check flag) with their counts
  * under the current filter, each checkable. Column 0 is the checkable label,
  * column 1 the count. Checking values narrows the filter: applyTo() writes
  * this facet's part. The counts come from the workspace asynchronously, with
@@ -28,7 +28,7 @@ class FacetModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(FacetModel)
 
 public:
-    enum class Facet { Category, Status, Capability };
+    enum class Facet { Category, Status, Capability, AudioCheck };
     enum Column { LabelColumn, CountColumn, ColumnCount };
     enum Role {
         KeyRole = Qt::UserRole + 1, ///< QString stable key ("benchmark", "accepted", a capability)

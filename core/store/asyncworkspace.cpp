@@ -127,6 +127,11 @@ QFuture<Result<QList<FacetCount>>> AsyncWorkspace::capabilityFacet(const Scenari
         [filter, limit](WorkspaceStore &s) { return s.capabilityFacet(filter, limit); });
 }
 
+QFuture<Result<QList<FacetCount>>> AsyncWorkspace::audioFlagFacet(const ScenarioFilter &filter)
+{
+    return onWorker<QList<FacetCount>>([filter](WorkspaceStore &s) { return s.audioFlagFacet(filter); });
+}
+
 QFuture<Result<void>> AsyncWorkspace::setStatus(qint64 rowId, ReviewStatus status)
 {
     return writeOnWorker<void>([rowId, status](WorkspaceStore &s) { return s.setStatus(rowId, status); });

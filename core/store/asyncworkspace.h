@@ -74,6 +74,7 @@ public:
     QFuture<Result<QList<FacetCount>>> categoryFacet(const ScenarioFilter &filter);
     QFuture<Result<QList<FacetCount>>> statusFacet(const ScenarioFilter &filter);
     QFuture<Result<QList<FacetCount>>> capabilityFacet(const ScenarioFilter &filter, int limit = 50);
+    QFuture<Result<QList<FacetCount>>> audioFlagFacet(const ScenarioFilter &filter);
     /** Durable at once; emits changed() on success. */
     QFuture<Result<void>> setStatus(qint64 rowId, ReviewStatus status);
     /** Emits changed() on success. */

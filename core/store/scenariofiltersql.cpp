@@ -41,7 +41,7 @@ ScenarioFilterSql::ScenarioFilterSql(const ScenarioFilter &filter, Part ignored)
     }
     if (filter.audioOnly)
         add("s.audio IS NOT NULL", {}, "");
-    if (filter.audioFlags != 0)
+    if (!(ignored & AudioFlagsPart) && filter.audioFlags != 0)
         add("(s.audio_flags & ", {filter.audioFlags}, ") != 0");
     if (m_condition.isEmpty())
         m_condition = "1";

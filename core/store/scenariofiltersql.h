@@ -28,6 +28,7 @@ public:
         StatusPart = 4,
         CapabilityPart = 8,
         SearchPart = 16,
+        AudioFlagsPart = 32,
     };
 
     explicit ScenarioFilterSql(const ScenarioFilter &filter, Part ignored = NoPart);

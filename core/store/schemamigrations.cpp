@@ -132,6 +132,11 @@ CREATE TABLE review_events (
 CREATE INDEX review_events_by_scenario ON review_events (scenario_id, id);
 )sql";
 
+/** v2 -> v3: the audio-check facet counts flagged clips only; a partial index finds them without a scan. */
+constexpr const char kSchemaV3[] = R"sql(
+CREATE INDEX scenarios_by_audio_flags ON scenarios (audio_flags) WHERE audio_flags != 0;
+)sql";
+
 struct Step
 {
     int toVersion;
@@ -142,6 +147,7 @@ struct Step
 constexpr Step kSteps[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 
 } // namespace

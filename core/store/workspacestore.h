@@ -44,7 +44,7 @@ class WorkspaceStore final
 
 public:
     /** The schema version this build writes. */
-    static constexpr int currentSchemaVersion = 2;
+    static constexpr int currentSchemaVersion = 3;
 
     /**
      * Opens or creates @p path (":memory:" for a private in-memory workspace)
@@ -133,6 +133,8 @@ public:
     Result<QList<FacetCount>> categoryFacet(const ScenarioFilter &filter) const;
     /** One entry per review status, zero counts included. */
     Result<QList<FacetCount>> statusFacet(const ScenarioFilter &filter) const;
+    /** One entry per automatic-check flag (AudioCheckFlags::all() order, zero counts included): clips that raised it. */
+    Result<QList<FacetCount>> audioFlagFacet(const ScenarioFilter &filter) const;
     /** The @p limit most frequent capabilities, most frequent first, ties by name. */
     Result<QList<FacetCount>> capabilityFacet(const ScenarioFilter &filter, int limit = 50) const;
 

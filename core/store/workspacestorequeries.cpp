@@ -4,6 +4,7 @@
 #include "workspacestore.h"
 
 #include "ftsquery.h"
+#include "model/audiocheckflags.h"
 #include "scenariofiltersql.h"
 #include "sqlitestatement.h"
 
@@ -252,6 +253,32 @@ Result<QList<FacetCount>> WorkspaceStore::statusFacet(const ScenarioFilter &filt
     if (!counts)
         return counts.error();
     return completeFacet(*counts, allReviewStatuses, &reviewStatusKey, &reviewStatusLabel);
+}
+
+Result<QList<FacetCount>> WorkspaceStore::audioFlagFacet(const ScenarioFilter &filter) const
+{
+    // Grouped by the flag combination (a handful of them), then counted per flag.
+    const ScenarioFilterSql where(filter, ScenarioFilterSql::AudioFlagsPart);
+    auto stmt = SqliteStatement::prepare(m_db, "SELECT s.audio_flags, count(*) FROM scenarios s WHERE s.audio_flags != 0 "
+                                               "AND (" + where.condition() + ") GROUP BY s.audio_flags");
+    if (!stmt)
+        return stmt.error();
+    where.bind(*stmt);
+    QList<FacetCount> out;
+    for (AudioCheck::Flag flag : AudioCheckFlags::all())
+        out.append(FacetCount{AudioCheckFlags::key(flag), AudioCheckFlags::label(flag), 0});
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        const qint64 flags = stmt->columnInt(0);
+        for (int i = 0; i < out.size(); ++i)
+            if (flags & int(AudioCheckFlags::all().at(i)))
+                out[i].count += stmt->columnInt(1);
+    }
+    return out;
 }
 
 Result<QList<FacetCount>> WorkspaceStore::capabilityFacet(const ScenarioFilter &filter, int limit) const

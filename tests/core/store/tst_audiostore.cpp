@@ -91,6 +91,22 @@ private Q_SLOTS:
         QCOMPARE(hits->at(1).name, QStringLiteral("Clip 5"));
         QCOMPARE(hits->at(1).audioFlags, int(AudioCheck::Flag::Silent) | int(AudioCheck::Flag::TooQuiet));
 
+        // The facet counts each flag under the rest of the filter, ignoring its own part.
+        auto facet = store.audioFlagFacet(flagged);
+        QVERIFY(facet.ok());
+        QCOMPARE(facet->size(), 6);
+        QHash<QString, qint64> counts;
+        for (const FacetCount &f : *facet)
+            counts[f.key] = f.count;
+        QCOMPARE(counts[QStringLiteral("clipping")], 1);
+        QCOMPARE(counts[QStringLiteral("silent")], 1);
+        QCOMPARE(counts[QStringLiteral("too_quiet")], 1);
+        QCOMPARE(counts[QStringLiteral("undecodable")], 1);
+        QCOMPARE(counts[QStringLiteral("rate_outlier")], 0);
+        ScenarioFilter otherDataset;
+        otherDataset.datasetIds = {999};
+        QCOMPARE(store.audioFlagFacet(otherDataset)->at(1).count, 0);
+
         auto check9 = store.audioCheck(hits->at(0).rowId + 6);
         QVERIFY(check9.ok() && check9->has_value());
         QVERIFY((*check9)->flags.testFlag(AudioCheck::Flag::Undecodable));
@@ -132,7 +148,7 @@ private Q_SLOTS:
             // Take the file back to what schema 1 wrote.
             QCOMPARE(sqlite3_exec(store.handle(),
                                   "DROP TABLE review_events; DROP TABLE audio_peaks; DROP TABLE audio_checks;"
-                                  "DROP INDEX scenarios_by_audio_suspicion;"
+                                  "DROP INDEX scenarios_by_audio_suspicion; DROP INDEX scenarios_by_audio_flags;"
                                   "ALTER TABLE scenarios DROP COLUMN audio_flags;"
                                   "ALTER TABLE scenarios DROP COLUMN audio_suspicion;"
                                   "PRAGMA user_version = 1;",
@@ -140,7 +156,7 @@ private Q_SLOTS:
                      SQLITE_OK);
         }
         KX_OPEN_STORE(store, path);
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), WorkspaceStore::currentSchemaVersion);
         QCOMPARE(*store.count({}), 2);
         const qint64 rowId = store.page({}, {}, {}, 1)->first().rowId;
         QCOMPARE(store.page({}, {}, {}, 1)->first().audioFlags, 0);
