@@ -6,6 +6,7 @@
 #include "models/datasetlistmodel.h"
 #include "models/futurereply.h"
 #include "models/scenariotablemodel.h"
+#include "review/audioreviewpanel.h"
 #include "scenariodetailview.h"
 #include "settings/settings.h"
 #include "scenariotableview.h"
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
@@ -159,6 +161,9 @@ void MainWindow::createMenus()
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + pane)));
         connect(a, &QAction::triggered, this, [this, pane = pane] { focusPane(pane); });
     }
+    QAction *audio = view->addAction(tr("&Audio Review"));
+    audio->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
+    connect(audio, &QAction::triggered, this, &MainWindow::showAudioReview);
     QAction *next = view->addAction(tr("&Next Pane"));
     next->setShortcut(QKeySequence(Qt::Key_F6));
     connect(next, &QAction::triggered, this, &MainWindow::cycleFocus);
@@ -222,7 +227,28 @@ void MainWindow::createCentral()
     m_centralSplitter->setStretchFactor(0, 2);
     m_centralSplitter->setStretchFactor(1, 3);
     m_centralSplitter->setChildrenCollapsible(false);
-    setCentralWidget(m_centralSplitter);
+
+    m_audioReview = new AudioReviewPanel(this);
+    m_audioReview->setReviewer(Settings::reviewerName().value());
+    connect(m_audioReview, &AudioReviewPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_audioReview, &AudioReviewPanel::checksFinished, this, [this](bool ok, const QString &message) {
+        if (ok)
+            statusBar()->showMessage(message, 10000);
+        else
+            showError(tr("The audio checks failed:\n%1").arg(message));
+    });
+
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_pages->addTab(m_centralSplitter, tr("Scenarios"));
+    m_pages->addTab(m_audioReview, tr("Audio Review"));
+    // The queue follows the filter only while it is on show: no queries for a hidden page.
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_pages->widget(index) == m_audioReview)
+            m_audioReview->setFilter(m_filter);
+    });
+    setCentralWidget(m_pages);
 }
 
 void MainWindow::createDocks()
@@ -260,6 +286,7 @@ void MainWindow::openWorkspace(const QString &path)
     m_detail->clear();
     m_requestedRowId = 0;
     ++m_detailGeneration;  // a scenario still loading from the old workspace is dropped
+    m_audioReview->setWorkspace(nullptr);
 
     m_workspacePath = QFileInfo(path).absoluteFilePath();
     m_workspace = std::make_unique<AsyncWorkspace>();
@@ -280,6 +307,8 @@ void MainWindow::openWorkspace(const QString &path)
     // so its first page is on screen before the registry and facet counts run.
     m_scenarioModel = new ScenarioTableModel(m_workspace.get(), this);
     m_table->setModel(m_scenarioModel);
+    m_filter = ScenarioFilter();
+    m_audioReview->setWorkspace(m_workspace.get());
     QHeaderView *th = m_table->horizontalHeader();
     const QByteArray header = Settings::scenarioTableHeader().value();
     if (header.isEmpty() || !th->restoreState(header))
@@ -376,6 +405,9 @@ void MainWindow::applyFilter()
     m_detail->setHighlightTerms(terms);
     m_scenarioModel->setFilter(filter);
     m_facetPanel->setBaseFilter(filter);
+    m_filter = filter;
+    if (m_pages->currentWidget() == m_audioReview)
+        m_audioReview->setFilter(filter);
     m_keepRowOnReset = false;
     updateStatus();
 }
@@ -434,8 +466,16 @@ void MainWindow::updateEmptyText()
                                  "Clear Filters (Ctrl+Shift+R) shows them all again."));
 }
 
+void MainWindow::showAudioReview()
+{
+    m_pages->setCurrentWidget(m_audioReview);
+    m_audioReview->setFocus(Qt::ShortcutFocusReason);
+}
+
 void MainWindow::focusPane(int pane)
 {
+    if (pane > 0)
+        m_pages->setCurrentWidget(m_centralSplitter);
     switch (pane) {
     case 0:
         m_datasetDock->show();

@@ -14,12 +14,14 @@ class QLabel;
 class QLineEdit;
 class QMessageBox;
 class QSplitter;
+class QTabWidget;
 class QTimer;
 class QTreeView;
 
 namespace kx {
 
 class AsyncWorkspace;
+class AudioReviewPanel;
 class DatasetListModel;
 class FacetPanel;
 class ImportDialog;
@@ -30,7 +32,8 @@ class ScenarioTableView;
 /**
  * The workbench window: the registry and facets on the left, the scenario
  * table in the middle with the search box above it, and the selected
- * scenario's transcript and properties below. All queries go through an
+ * scenario's transcript and properties below; a second page holds the audio
+ * review queue over the same filter. All queries go through an
  * AsyncWorkspace so the GUI thread never waits on SQL.
  */
 class MainWindow final : public QMainWindow
@@ -55,6 +58,9 @@ public:
     QLineEdit *searchBox() const { return m_search; }
     ScenarioTableView *scenarioView() const { return m_table; }
     ScenarioDetailView *detailView() const { return m_detail; }
+    AudioReviewPanel *audioReviewPanel() const { return m_audioReview; }
+    /** Shows the audio review queue over the current filter and gives it the keyboard. */
+    void showAudioReview();
 
     /** Reloads registry, facets and table (after an import). */
     void refreshAll();
@@ -93,6 +99,9 @@ private:
     ScenarioTableView *m_table = nullptr;
     ScenarioDetailView *m_detail = nullptr;
     QSplitter *m_centralSplitter = nullptr;
+    QTabWidget *m_pages = nullptr;
+    AudioReviewPanel *m_audioReview = nullptr;
+    ScenarioFilter m_filter;  ///< what the table and the audio queue show
     QTreeView *m_datasetView = nullptr;
     FacetPanel *m_facetPanel = nullptr;
     QDockWidget *m_datasetDock = nullptr;

@@ -209,6 +209,8 @@ void AudioReviewSession::save(qint64 rowId, const TestScenario &state, const QSt
     m_current = state;
     if (m_currentLoaded)
         Q_EMIT currentChanged();
+    else
+        loadCurrent(); // a load still in flight was queued before this save: read the clip again after it
 }
 
 void AudioReviewSession::showRow(qint64 rowId)

@@ -32,6 +32,14 @@ Preference<QString> Settings::lastImportDirectory()
     return {QStringLiteral("import/lastDirectory"), QDir::homePath()};
 }
 
+Preference<QString> Settings::reviewerName()
+{
+    QString login = qEnvironmentVariable("USER");
+    if (login.isEmpty())
+        login = qEnvironmentVariable("USERNAME");
+    return {QStringLiteral("review/reviewerName"), login};
+}
+
 Preference<QByteArray> Settings::scenarioTableHeader()
 {
     return {QStringLiteral("scenarioTable/header"), QByteArray()};

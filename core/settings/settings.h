@@ -36,6 +36,8 @@ public:
     static Preference<int> scenarioTableSortColumn();
     /** Qt::SortOrder of the scenario table, as an int (0 ascending). */
     static Preference<int> scenarioTableSortOrder();
+    /** The name that goes into the review audit trail; defaults to the login name. */
+    static Preference<QString> reviewerName();
 };
 
 } // namespace kx

@@ -190,6 +190,34 @@ private Q_SLOTS:
         QVERIFY(trail->at(3).changes == Json::parse(R"([{"path": "/review/status", "before": "pending", "after": "accepted"}])"));
     }
 
+    void quickRedoIsNotLostToALoadInFlight()
+    {
+        // Undo jumps back to the previous clip and starts loading it; a redo right away must
+        // not be overwritten by that load, nor the next edit be built on the stale state.
+        QTemporaryDir dir;
+        const QString path = makeWorkspace(dir, 4);
+        AsyncWorkspace ws;
+        QVERIFY(ws.open(path).result().ok());
+        AudioReviewSession session(&ws);
+        QSignalSpy saved(&session, &AudioReviewSession::saved);
+        session.setQueue({}, AudioReviewSession::Order::WorkspaceOrder);
+        QTRY_VERIFY(session.hasCurrent());
+        const qint64 first = session.currentRowId();
+        session.reject();
+        QTRY_VERIFY(session.hasCurrent());
+        QCOMPARE(session.currentIndex(), 1);
+        session.undoStack()->undo();
+        session.undoStack()->redo(); // before the jump's load has come back
+        QTRY_VERIFY(session.hasCurrent());
+        QCOMPARE(session.currentRowId(), first);
+        QVERIFY(session.current().status == ReviewStatus::Rejected);
+        session.toggleTag(AudioIssueTag::Clipping);
+        QTRY_COMPARE(saved.size(), 4);
+        const TestScenario s = stored(path, first);
+        QVERIFY(s.status == ReviewStatus::Rejected);
+        QVERIFY(ScenarioEdits::audioTags(s) == QList<AudioIssueTag>{AudioIssueTag::Clipping});
+    }
+
 private:
     QTemporaryDir m_dir;
 };
