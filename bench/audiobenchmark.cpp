@@ -12,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -107,6 +108,8 @@ bool redraw(const WorkspaceStore &store, const QString &key, QImage &image)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    // The workspace's migration and open notes would break up the table.
+    QLoggingCategory::setFilterRules(QStringLiteral("kx.store.info=false\nkx.store.debug=false"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Kairix Workbench audio benchmark"));
     parser.addHelpOption();

@@ -3,6 +3,7 @@
 
 #include "demo/demoworkspace.h"
 #include "mainwindow.h"
+#include "review/audioreviewpanel.h"
 #include "models/scenariotablemodel.h"
 #include "scenariotableview.h"
 #include "settings/settings.h"
@@ -70,9 +71,20 @@ bool Application::start()
     selectOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption searchOption(QStringLiteral("search"), QString(), QStringLiteral("text"));
     searchOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // For screenshots and demos: open on the audio review page, run the automatic checks first.
+    QCommandLineOption audioReviewOption(QStringLiteral("audio-review"));
+    audioReviewOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption runChecksOption(QStringLiteral("run-audio-checks"));
+    runChecksOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption delayOption(QStringLiteral("screenshot-delay"), QString(), QStringLiteral("ms"),
+                                   QStringLiteral("3000"));
+    delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(searchOption);
     parser.addOption(screenshotOption);
     parser.addOption(selectOption);
+    parser.addOption(audioReviewOption);
+    parser.addOption(runChecksOption);
+    parser.addOption(delayOption);
     parser.process(*this);
 
     QString path = parser.value(dbOption);
@@ -116,9 +128,13 @@ bool Application::start()
             once->deleteLater();
         });
     }
+    if (parser.isSet(audioReviewOption))
+        m_window->showAudioReview();
+    if (parser.isSet(runChecksOption))
+        m_window->audioReviewPanel()->runChecks();
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(3000, m_window.get(), [this, file] {
+        QTimer::singleShot(parser.value(delayOption).toInt(), m_window.get(), [this, file] {
             m_window->grab().save(file);
             quit();
         });

@@ -4,6 +4,7 @@
 #include "audio/audiochecker.h"
 #include "audio/audioclipopener.h"
 #include "audio/audiooutliers.h"
+#include "review/scenarioedits.h"
 #include "store/workspacestore.h"
 
 #include <QElapsedTimer>
@@ -32,25 +33,13 @@ Result<AudioCheck> checkClip(AudioClipOpener &opener, const TestScenario &scenar
     // Only cancellation is passed on: the run's progress counts clips, not frames.
     WorkControl clipControl;
     clipControl.cancelled = control.cancelled;
-    auto measured = AudioChecker::check(**decoder, AudioCheckRunner::transcriptOf(scenario), clipControl);
+    auto measured = AudioChecker::check(**decoder, ScenarioEdits::transcript(scenario), clipControl);
     if (!measured)
         return cancelledError();
     return measured;
 }
 
 } // namespace
-
-QString AudioCheckRunner::transcriptOf(const TestScenario &scenario)
-{
-    const auto expected = scenario.evaluationCriteria.find("expected_transcript");
-    if (expected != scenario.evaluationCriteria.end() && expected->is_string())
-        return qs(expected->get<std::string>());
-    for (const ChatMessage &m : scenario.messages) {
-        if (m.role == QLatin1String("user"))
-            return m.content;
-    }
-    return QString();
-}
 
 Result<AudioCheckSummary> AudioCheckRunner::run(WorkspaceStore &store, const ScenarioFilter &filter,
                                                 const WorkControl &control)

@@ -50,12 +50,6 @@ public:
     /** Checks the scenarios with audio among those @p filter selects. */
     static Result<AudioCheckSummary> run(WorkspaceStore &store, const ScenarioFilter &filter,
                                          const WorkControl &control = {});
-
-    /**
-     * The text a clip is expected to say: evaluation_criteria.expected_transcript
-     * when it is a string, else the content of the first user message, else empty.
-     */
-    static QString transcriptOf(const TestScenario &scenario);
 };
 
 } // namespace kx

@@ -63,22 +63,18 @@ TestScenario withAudioTagToggled(TestScenario scenario, AudioIssueTag tag)
 QString transcript(const TestScenario &scenario)
 {
     const auto it = scenario.evaluationCriteria.find(kTranscriptKey);
-    if (it != scenario.evaluationCriteria.end() && it->is_string())
-        return qs(it->get<std::string>());
-    const int user = firstUserMessage(scenario);
-    return user >= 0 ? scenario.messages[user].content : QString();
+    return it != scenario.evaluationCriteria.end() && it->is_string() ? qs(it->get<std::string>()) : QString();
 }
 
 TestScenario withTranscript(TestScenario scenario, const QString &text)
 {
     const QString old = transcript(scenario);
-    if (scenario.evaluationCriteria.is_object() && scenario.evaluationCriteria.contains(kTranscriptKey))
-        scenario.evaluationCriteria[kTranscriptKey] = ss(text);
+    if (!scenario.evaluationCriteria.is_object())
+        scenario.evaluationCriteria = Json::object();
+    scenario.evaluationCriteria[kTranscriptKey] = ss(text);
     const int user = firstUserMessage(scenario);
-    if (user >= 0 && scenario.messages[user].content == old)
+    if (user >= 0 && !old.isEmpty() && scenario.messages[user].content == old)
         scenario.messages[user].content = text;
-    else if (user < 0 && !scenario.evaluationCriteria.contains(kTranscriptKey))
-        scenario.evaluationCriteria[kTranscriptKey] = ss(text);
     return scenario;
 }
 

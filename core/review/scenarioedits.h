@@ -24,12 +24,17 @@ QList<AudioIssueTag> audioTags(const TestScenario &scenario);
 /** Adds @p tag when absent, removes it when present. */
 TestScenario withAudioTagToggled(TestScenario scenario, AudioIssueTag tag);
 
-/** The clip's transcript: `evaluation_criteria.expected_transcript`, else the first user message. */
+/**
+ * The clip's transcript: `evaluation_criteria.expected_transcript` when it is
+ * text, else empty. (The user message is not a fallback: for a Hub audio
+ * dataset without a text column it is only a placeholder naming the clip,
+ * and a speaking rate measured against it would be noise.)
+ */
 QString transcript(const TestScenario &scenario);
 /**
- * Sets the transcript: `expected_transcript` (when the scenario has one) and
- * the first user message when it held the old transcript, so the two never
- * disagree.
+ * Sets the transcript: `expected_transcript` (added when missing) and the
+ * first user message when it held the old, non-empty transcript, so the two
+ * never disagree.
  */
 TestScenario withTranscript(TestScenario scenario, const QString &text);
 

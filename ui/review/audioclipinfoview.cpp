@@ -99,7 +99,7 @@ void AudioClipInfoView::fillChecks(const std::optional<AudioCheck> &check)
     addRow(m_checks, tr("Loudness (RMS)"), decibels(c.rmsDbfs), c.flags.testFlag(F::TooQuiet));
     addRow(m_checks, tr("Silence"), percent(c.silenceRatio), c.flags.testFlag(F::Silent));
     addRow(m_checks, tr("Speaking rate"),
-           std::isnan(c.charsPerSecond) ? tr("no transcript")
+           std::isnan(c.charsPerSecond) ? tr("not measured (no transcript, or no speech)")
                                         : tr("%1 chars/s (z = %2)").arg(c.charsPerSecond, 0, 'f', 1).arg(c.rateZ, 0, 'f', 1),
            c.flags.testFlag(F::RateOutlier));
     addRow(m_checks, tr("Suspicion"), QString::number(c.suspicion, 'f', 2));

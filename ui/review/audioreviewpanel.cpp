@@ -107,6 +107,7 @@ void AudioReviewPanel::createWidgets()
     m_transcript->setReadOnly(true);
     m_transcript->setMaximumHeight(90);
     m_transcript->setAccessibleName(tr("Transcript"));
+    m_transcript->setPlaceholderText(tr("No transcript: press E to write one"));
     m_transcript->installEventFilter(this);
     QFont transcriptFont = m_transcript->font();
     transcriptFont.setPointSizeF(transcriptFont.pointSizeF() * 1.15);
@@ -138,8 +139,8 @@ void AudioReviewPanel::createWidgets()
     m_accept = new QPushButton(tr("Accept (A)"), clipPane);
     m_reject = new QPushButton(tr("Reject (R)"), clipPane);
     m_skip = new QPushButton(tr("Skip (S)"), clipPane);
-    m_accept->setStyleSheet(QStringLiteral("QPushButton { color: #1b7a3a; font-weight: bold; }"));
-    m_reject->setStyleSheet(QStringLiteral("QPushButton { color: #b3261e; font-weight: bold; }"));
+    m_accept->setStyleSheet(QStringLiteral("QPushButton:enabled { color: #1b7a3a; font-weight: bold; }"));
+    m_reject->setStyleSheet(QStringLiteral("QPushButton:enabled { color: #b3261e; font-weight: bold; }"));
     for (QPushButton *b : {m_accept, m_reject, m_skip})
         b->setFocusPolicy(Qt::NoFocus);
     connect(m_accept, &QPushButton::clicked, this, [this] { if (m_session) m_session->accept(); });
@@ -244,7 +245,12 @@ void AudioReviewPanel::setWorkspace(AsyncWorkspace *workspace)
             m_session->select(index.row());
     });
     connect(m_session.get(), &AudioReviewSession::currentChanged, this, &AudioReviewPanel::showCurrent);
-    connect(m_session.get(), &AudioReviewSession::countChanged, this, &AudioReviewPanel::updateCounts);
+    connect(m_session.get(), &AudioReviewSession::countChanged, this, [this] {
+        if (m_session->hasCurrent())
+            updateCounts();
+        else
+            showCurrent(); // an empty queue says so instead of "Loading…"
+    });
     connect(m_session.get(), &AudioReviewSession::rowsChanged, this, &AudioReviewPanel::updateCounts);
     connect(m_session.get(), &AudioReviewSession::errorOccurred, this, &AudioReviewPanel::errorOccurred);
     QUndoStack *undo = m_session->undoStack();
@@ -301,6 +307,7 @@ void AudioReviewPanel::showCurrent()
         m_transcript->clear();
         m_info->clear();
         m_status->clear();
+        updateCounts();
         return;
     }
     const TestScenario &s = m_session->current();

@@ -47,7 +47,6 @@ private slots:
     void undecodableClipsDoNotStopTheRun();
     void cancelStoresNothing();
     void datasetFilter();
-    void transcriptOf();
 
 private:
     /** Imports @p corpus into the workspace as one dataset; its id. */
@@ -292,19 +291,6 @@ void TestAudioCheckRunner::datasetFilter()
         checked += c.check.has_value() ? 1 : 0;
     }
     QCOMPARE(checked, 9);
-}
-
-void TestAudioCheckRunner::transcriptOf()
-{
-    TestScenario s;
-    QCOMPARE(AudioCheckRunner::transcriptOf(s), QString());
-    s.messages = {ChatMessage{QStringLiteral("system"), QStringLiteral("Transcribe."), Json::object()},
-                  ChatMessage{QStringLiteral("user"), QStringLiteral("PLEASE CALL STELLA"), Json::object()}};
-    QCOMPARE(AudioCheckRunner::transcriptOf(s), QStringLiteral("PLEASE CALL STELLA"));
-    s.evaluationCriteria["expected_transcript"] = "Please call Stella.";
-    QCOMPARE(AudioCheckRunner::transcriptOf(s), QStringLiteral("Please call Stella."));
-    s.evaluationCriteria["expected_transcript"] = 42; // not text: the message stands
-    QCOMPARE(AudioCheckRunner::transcriptOf(s), QStringLiteral("PLEASE CALL STELLA"));
 }
 
 QTEST_GUILESS_MAIN(TestAudioCheckRunner)

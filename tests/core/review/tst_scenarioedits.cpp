@@ -67,13 +67,19 @@ private Q_SLOTS:
         QCOMPARE(hub.messages[0].content, QStringLiteral("Transcribe the clip."));
         QCOMPARE(ScenarioEdits::transcript(hub), QStringLiteral("GO"));
 
-        // Without expected_transcript the first user message is the transcript.
+        // Without expected_transcript (a Hub audio row whose user message only names the clip) there is
+        // no transcript; setting one adds it and leaves the message alone.
         TestScenario plain = libriClip();
         plain.evaluationCriteria = Json::object();
-        QCOMPARE(ScenarioEdits::transcript(plain), QStringLiteral("GO DO YOU HEAR"));
-        plain = ScenarioEdits::withTranscript(plain, QStringLiteral("GO ON"));
-        QCOMPARE(plain.messages[0].content, QStringLiteral("GO ON"));
-        QVERIFY(!plain.evaluationCriteria.contains("expected_transcript"));
+        plain.messages[0].content = QStringLiteral("(audio 6_theo_1.wav)");
+        QCOMPARE(ScenarioEdits::transcript(plain), QString());
+        plain = ScenarioEdits::withTranscript(plain, QStringLiteral("SIX"));
+        QCOMPARE(ScenarioEdits::transcript(plain), QStringLiteral("SIX"));
+        QCOMPARE(plain.messages[0].content, QStringLiteral("(audio 6_theo_1.wav)"));
+        // Not text: no transcript.
+        TestScenario odd = libriClip();
+        odd.evaluationCriteria["expected_transcript"] = 42;
+        QCOMPARE(ScenarioEdits::transcript(odd), QString());
     }
 
     void verdict()
