@@ -9,6 +9,7 @@
 #include "audio/peakpyramid.h"
 #include "formats/audiodecoder.h"
 #include "store/workspacestore.h"
+#include "benchreport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -25,20 +26,10 @@
 #include <cstdio>
 
 using namespace kx;
+using kx::bench::median;
+using kx::bench::say;
 
 namespace {
-
-void say(const QString &line)
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
-}
 
 double seconds(const QElapsedTimer &t) { return double(t.nsecsElapsed()) / 1e9; }
 

@@ -11,6 +11,7 @@
 #include "importers/importservice.h"
 #include "store/ftsquery.h"
 #include "store/workspacestore.h"
+#include "benchreport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -26,20 +27,10 @@
 #include <cstdio>
 
 using namespace kx;
+using kx::bench::median;
+using kx::bench::say;
 
 namespace {
-
-void say(const QString &line)
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
-}
-
-double median(QList<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.isEmpty() ? 0 : v[v.size() / 2];
-}
 
 QString ratio(double ours, double base) { return base > 0 ? QString::number(ours / base, 'f', 2) + QStringLiteral("×") : QStringLiteral("n/a"); }
 

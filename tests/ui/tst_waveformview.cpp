@@ -42,6 +42,8 @@ private Q_SLOTS:
 
 private:
     static std::shared_ptr<const PeakPyramid> pyramid(const QString &path);
+    /** Sizes @p view, gives it @p peaks and shows it; false when the window never appeared. */
+    static bool showWith(WaveformView &view, const std::shared_ptr<const PeakPyramid> &peaks, int width, int height);
     /** Rows [top, bottom] in @p column of @p image holding @p color (within a tolerance); {-1, -1} when none. */
     static QPair<int, int> extent(const QImage &image, int column, const QRect &lane, const QColor &color);
     static void saveScreenshot(QWidget *widget, const QString &name);
@@ -96,6 +98,15 @@ void TestWaveformView::formatsTimes()
     QCOMPARE(formatAudioTime(seconds, decimals), text);
 }
 
+bool TestWaveformView::showWith(WaveformView &view, const std::shared_ptr<const PeakPyramid> &peaks, int width,
+                                int height)
+{
+    view.resize(width, height);
+    view.setPeaks(peaks);
+    view.show();
+    return QTest::qWaitForWindowExposed(&view);
+}
+
 std::shared_ptr<const PeakPyramid> TestWaveformView::pyramid(const QString &path)
 {
     auto decoder = AudioDecoder::openFile(path);
@@ -142,10 +153,7 @@ void TestWaveformView::envelopeMatchesAmplitude()
     const auto peaks = pyramid(m_mono);
     QVERIFY(peaks);
     WaveformView view;
-    view.resize(800, 300);
-    view.setPeaks(peaks);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showWith(view, peaks, 800, 300));
     QCOMPARE(view.laneCount(), 1);
 
     const QImage image = view.viewport()->grab().toImage();
@@ -169,10 +177,7 @@ void TestWaveformView::lanesPerChannelOrMerged()
     const auto peaks = pyramid(m_stereo);
     QVERIFY(peaks);
     WaveformView view;
-    view.resize(800, 400);
-    view.setPeaks(peaks);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showWith(view, peaks, 800, 400));
     QCOMPARE(view.laneCount(), 2);
 
     QImage image = view.viewport()->grab().toImage();
@@ -203,10 +208,7 @@ void TestWaveformView::wheelZoomKeepsFrameUnderCursor()
     const auto peaks = pyramid(m_mono);
     QVERIFY(peaks);
     WaveformView view;
-    view.resize(800, 300);
-    view.setPeaks(peaks);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showWith(view, peaks, 800, 300));
     AudioViewport *viewport = view.audioViewport();
     QVERIFY(viewport->isFitted());
     QCOMPARE(viewport->width(), view.viewport()->width());
@@ -245,10 +247,7 @@ void TestWaveformView::keysZoomWithinLimits()
     const auto peaks = pyramid(m_mono);
     QVERIFY(peaks);
     WaveformView view;
-    view.resize(200, 200);
-    view.setPeaks(peaks);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showWith(view, peaks, 200, 200));
     AudioViewport *viewport = view.audioViewport();
     const double fit = viewport->framesPerPixel();
     QVERIFY(fit > AudioViewport::defaultMinimumFramesPerPixel);
@@ -270,10 +269,7 @@ void TestWaveformView::clickSeeks()
     const auto peaks = pyramid(m_mono);
     QVERIFY(peaks);
     WaveformView view;
-    view.resize(800, 300);
-    view.setPeaks(peaks);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showWith(view, peaks, 800, 300));
     QSignalSpy seeks(&view, &WaveformView::seekRequested);
     const QPoint at(400, 150);
     const qint64 expected = view.audioViewport()->frameAtX(at.x());
@@ -289,10 +285,7 @@ void TestWaveformView::dragSelectsAndEscapeClears()
     const auto peaks = pyramid(m_mono);
     QVERIFY(peaks);
     WaveformView view;
-    view.resize(800, 300);
-    view.setPeaks(peaks);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showWith(view, peaks, 800, 300));
     AudioViewport *viewport = view.audioViewport();
     const QImage plain = view.viewport()->grab().toImage();
 
@@ -337,10 +330,7 @@ void TestWaveformView::playheadFollowsPlayback()
     const auto peaks = pyramid(m_mono);
     QVERIFY(peaks);
     WaveformView view;
-    view.resize(200, 200);
-    view.setPeaks(peaks);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showWith(view, peaks, 200, 200));
     AudioViewport *viewport = view.audioViewport();
     viewport->setView(0, PeakPyramid::baseFramesPerBucket);
     const double span = viewport->endFrame() - viewport->firstFrame();
@@ -429,10 +419,7 @@ void TestWaveformView::oneHourClipPaintsAtEveryZoom()
     QCOMPARE(peaks->frames(), qint64(3600) * 8000);
 
     WaveformView view;
-    view.resize(1200, 300);
-    view.setPeaks(peaks);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(showWith(view, peaks, 1200, 300));
     AudioViewport *viewport = view.audioViewport();
     const QRect lane = view.laneRect(0);
     const double expected = 2 * 0.5 * (lane.height() / 2.0 - 3.0);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "audiofixtures.h"
 
+#include <QDebug>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -251,6 +253,24 @@ Result<FixtureCorpus> AudioFixtures::makeVctk(const QString &dir)
         corpus.clips.append(clip);
     }
     return corpus;
+}
+
+bool AudioFixtures::runOrWarn(const QString &program, const QStringList &arguments)
+{
+    const auto r = run(program, arguments);
+    if (!r)
+        qWarning().noquote() << r.error().message;
+    return r.ok();
+}
+
+std::unique_ptr<AudioDecoder> AudioFixtures::openOrWarn(const QString &path)
+{
+    auto decoder = AudioDecoder::openFile(path);
+    if (!decoder) {
+        qWarning().noquote() << decoder.error().message;
+        return nullptr;
+    }
+    return std::move(decoder.value());
 }
 
 } // namespace kx::test

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "formats/audiodecoder.h"
 #include "util/result.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 namespace kx::test {
 
@@ -79,6 +82,10 @@ public:
 
     /** Runs @p program with @p arguments; the error holds its standard error. */
     static Result<void> run(const QString &program, const QStringList &arguments);
+    /** run() for QVERIFY: false (with the error as a warning) when it failed. */
+    static bool runOrWarn(const QString &program, const QStringList &arguments);
+    /** Opens @p path for decoding; null (with the error as a warning) when it cannot. */
+    static std::unique_ptr<AudioDecoder> openOrWarn(const QString &path);
 };
 
 } // namespace kx::test

@@ -4,6 +4,7 @@
 // espeak-ng. Rates are compared with generous bounds: these check behaviour
 // (2× advances about twice as fast), they are not benchmarks.
 #include "audio/audioplayer.h"
+#include "audiofixtures.h"
 #include "formats/audiodecoder.h"
 
 #include <QElapsedTimer>
@@ -19,6 +20,7 @@
 #include <QTest>
 
 using namespace kx;
+using namespace kx::test;
 
 namespace {
 
@@ -46,12 +48,7 @@ bool run(const QString &program, const QStringList &args)
 
 std::unique_ptr<AudioDecoder> open(const QString &path)
 {
-    auto decoder = AudioDecoder::openFile(path);
-    if (!decoder) {
-        qWarning().noquote() << decoder.error().message;
-        return nullptr;
-    }
-    return std::move(decoder.value());
+    return AudioFixtures::openOrWarn(path);
 }
 
 qint64 frames(double seconds)

@@ -3,10 +3,10 @@
 // sample-accurate restarts, loop wrapping, stretched length, the map from
 // output frames to source frames, Int16 output, and a decoding error.
 #include "audio/stretchedaudiostream.h"
+#include "audiofixtures.h"
 #include "formats/audiodecoder.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -17,6 +17,7 @@
 #include <vector>
 
 using namespace kx;
+using namespace kx::test;
 
 namespace {
 
@@ -26,23 +27,12 @@ constexpr qint64 kFrames = 3 * kRate;
 
 bool run(const QString &program, const QStringList &args)
 {
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning().noquote() << program << args.join(QLatin1Char(' ')) << QString::fromLocal8Bit(p.readAllStandardError());
-        return false;
-    }
-    return true;
+    return AudioFixtures::runOrWarn(program, args);
 }
 
 std::unique_ptr<AudioDecoder> open(const QString &path)
 {
-    auto decoder = AudioDecoder::openFile(path);
-    if (!decoder) {
-        qWarning().noquote() << decoder.error().message;
-        return nullptr;
-    }
-    return std::move(decoder.value());
+    return AudioFixtures::openOrWarn(path);
 }
 
 /** Every sample of @p path, interleaved, straight from the decoder. */

@@ -2,10 +2,10 @@
 // AudioDecoder on files made by sox/flac/opusenc, on the real clips in shared/data
 // (files and a Hub parquet with embedded WAV), and on damaged input.
 #include "audio/audioclipopener.h"
+#include "audiofixtures.h"
 #include "formats/audiodecoder.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -19,16 +19,10 @@ namespace {
 
 const QString kShared = QStringLiteral(KX_SHARED_DATA);
 
-/** Runs @p program; fails the test with its stderr when it does not succeed. */
+/** Runs @p program; false (and its stderr as a warning) when it does not succeed. */
 bool run(const QString &program, const QStringList &args)
 {
-    QProcess p;
-    p.start(program, args);
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        qWarning().noquote() << program << args.join(QLatin1Char(' ')) << QString::fromLocal8Bit(p.readAllStandardError());
-        return false;
-    }
-    return true;
+    return kx::test::AudioFixtures::runOrWarn(program, args);
 }
 
 struct Decoded
