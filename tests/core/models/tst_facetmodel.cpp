@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/facetmodel.h"
+#include "store/workspacestore.h"
 #include "store/asyncworkspace.h"
 #include "testworkspace.h"
 
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void statusCountsUnderFilter();
     void capabilityCheckWritesFilter();
     void checkedValueSurvivesZeroCount();
+    void audioCheckFlagsFilter();
 
 private:
     static qint64 countOf(const FacetModel &model, const QString &key);
@@ -122,6 +124,43 @@ void TestFacetModel::checkedValueSurvivesZeroCount()
     ScenarioFilter out;
     model.applyTo(out);
     QCOMPARE(out.categories, QList<Category>{Category::Adversarial});
+}
+
+
+void TestFacetModel::audioCheckFlagsFilter()
+{
+    // Checks for three scenarios: two clipping (one also silent), one silent; on a second connection.
+    {
+        auto store = WorkspaceStore::open(m_dir.filePath(QStringLiteral("facets.kairix")));
+        QVERIFY(store.ok());
+        const auto rows = (*store)->page({}, {}, {}, 3);
+        QVERIFY(rows.ok() && rows->size() == 3);
+        AudioCheck clipping, both, silent;
+        clipping.flags = AudioCheck::Flag::Clipping;
+        both.flags = AudioCheck::Flag::Clipping | AudioCheck::Flag::Silent;
+        silent.flags = AudioCheck::Flag::Silent;
+        QVERIFY((*store)->putAudioChecks({{rows->at(0).rowId, clipping}, {rows->at(1).rowId, both},
+                                          {rows->at(2).rowId, silent}}).ok());
+    }
+    FacetModel model(FacetModel::Facet::AudioCheck, &m_workspace);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(countOf(model, QStringLiteral("clipping")), qint64(2));
+    QCOMPARE(countOf(model, QStringLiteral("silent")), qint64(2));
+    QCOMPARE(countOf(model, QStringLiteral("undecodable")), qint64(0));
+    QCOMPARE(model.rowCount(), 6);
+    QCOMPARE(model.title(), QStringLiteral("Audio checks"));
+
+    model.setCheckedKeys({QStringLiteral("clipping"), QStringLiteral("silent")});
+    ScenarioFilter filter;
+    model.applyTo(filter);
+    QCOMPARE(filter.audioFlags, int(AudioCheck::Flag::Clipping) | int(AudioCheck::Flag::Silent));
+    QCOMPARE(m_workspace.count(filter).result().value(), qint64(3));
+    model.setCheckedKeys({QStringLiteral("silent")});
+    model.applyTo(filter);
+    QCOMPARE(m_workspace.count(filter).result().value(), qint64(2));
+    model.clearChecks();
+    model.applyTo(filter);
+    QCOMPARE(filter.audioFlags, 0);
 }
 
 QTEST_GUILESS_MAIN(TestFacetModel)
