@@ -5,26 +5,26 @@
     <name>ImportPreviewModel</name>
     <message>
         <source>‹%1 bytes›</source>
-        <translation type="unfinished"></translation>
+        <translation>‹%1 Bytes›</translation>
     </message>
 </context>
 <context>
     <name>MetadataParser</name>
     <message>
         <source>parquet footer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Footer: %1</translation>
     </message>
     <message>
         <source>parquet page header: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Seitenkopf: %1</translation>
     </message>
     <message>
         <source>parquet page header at byte offset %1 has no page type</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Seitenkopf bei Byte-Offset %1 hat keinen Seitentyp</translation>
     </message>
     <message>
         <source>parquet page header at byte offset %1 has a negative page size</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Seitenkopf bei Byte-Offset %1 hat eine negative Seitengröße</translation>
     </message>
 </context>
 <context>
@@ -50,7 +50,557 @@
     </message>
     <message>
         <source>imports need a workspace file: an in-memory workspace (&quot;%1&quot;) cannot be shared with the import&apos;s own connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe brauchen eine Arbeitsbereichsdatei: Ein Arbeitsbereich im Speicher („%1“) kann nicht mit der eigenen Verbindung des Imports geteilt werden</translation>
+    </message>
+    <message>
+        <source>this needs a workspace file: an in-memory workspace (&quot;%1&quot;) cannot be shared with a second connection</source>
+        <translation>dafür ist eine Arbeitsbereichsdatei nötig: Ein Arbeitsbereich im Speicher („%1“) kann nicht mit einer zweiten Verbindung geteilt werden</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioCheckFlags</name>
+    <message>
+        <source>Clipping</source>
+        <translation>Übersteuert</translation>
+    </message>
+    <message>
+        <source>Mostly silent</source>
+        <translation>Überwiegend still</translation>
+    </message>
+    <message>
+        <source>Too quiet</source>
+        <translation>Zu leise</translation>
+    </message>
+    <message>
+        <source>Speaking-rate outlier</source>
+        <translation>Auffälliges Sprechtempo</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>Zu kurz</translation>
+    </message>
+    <message>
+        <source>Undecodable</source>
+        <translation>Nicht dekodierbar</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioCheckRunner</name>
+    <message>
+        <source>The audio checks were cancelled; nothing was stored.</source>
+        <translation>Die Audioanalyse wurde abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioChecker</name>
+    <message>
+        <source>%1: no audio stream (%2 Hz, %3 channels)</source>
+        <translation>%1: kein Audiostrom (%2 Hz, %3 Kanäle)</translation>
+    </message>
+    <message>
+        <source>%1: check cancelled</source>
+        <translation>%1: Analyse abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioClipInfoView</name>
+    <message>
+        <source>Speaker</source>
+        <translation>Sprecher</translation>
+    </message>
+    <message>
+        <source>Automatic checks</source>
+        <translation>Automatische Analyse</translation>
+    </message>
+    <message>
+        <source>Flagged by the automatic checks</source>
+        <translation>Von der automatischen Analyse markiert</translation>
+    </message>
+    <message>
+        <source>No speaker metadata</source>
+        <translation>Keine Sprecherangaben</translation>
+    </message>
+    <message>
+        <source>Not checked yet — run the checks from the queue</source>
+        <translation>Noch nicht analysiert – starten Sie die Analyse über der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>mono</source>
+        <translation>Mono</translation>
+    </message>
+    <message>
+        <source>stereo</source>
+        <translation>Stereo</translation>
+    </message>
+    <message>
+        <source>%1 channels</source>
+        <translation>%1 Kanäle</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>%1 Hz, %2</source>
+        <translation>%1 Hz, %2</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Spitzenpegel</translation>
+    </message>
+    <message>
+        <source>Clipped samples</source>
+        <translation>Übersteuerte Samples</translation>
+    </message>
+    <message>
+        <source>Loudness (RMS)</source>
+        <translation>Lautheit (RMS)</translation>
+    </message>
+    <message>
+        <source>Silence</source>
+        <translation>Stille</translation>
+    </message>
+    <message>
+        <source>Speaking rate</source>
+        <translation>Sprechtempo</translation>
+    </message>
+    <message>
+        <source>%1 chars/s (z = %2)</source>
+        <translation>%1 Zeichen/s (z = %2)</translation>
+    </message>
+    <message>
+        <source>Suspicion</source>
+        <translation>Auffälligkeit</translation>
+    </message>
+    <message>
+        <source>not measured (no transcript, or no speech)</source>
+        <translation>nicht gemessen (kein Transkript oder keine Sprache)</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioClipOpener</name>
+    <message>
+        <source>the audio reference has neither &quot;parquet&quot; nor &quot;path&quot;</source>
+        <translation>der Audioverweis hat weder „parquet“ noch „path“</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1, row group %2, row %3</source>
+        <translation>%1, Zeilengruppe %2, Zeile %3</translation>
+    </message>
+    <message>
+        <source>%1 row group %2 row %3 column %4</source>
+        <translation>%1 Zeilengruppe %2 Zeile %3 Spalte %4</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioDecoder</name>
+    <message>
+        <source>%1: not a usable audio stream (sample rate %2, %3 channels)</source>
+        <translation>%1: kein verwendbarer Audiostrom (Abtastrate %2, %3 Kanäle)</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation>%1: keine Datei</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1: die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>%1: cannot decode the audio: %2</source>
+        <translation>%1: Das Audio kann nicht dekodiert werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: the audio is empty</source>
+        <translation>%1: Das Audio ist leer</translation>
+    </message>
+    <message>
+        <source>%1: decoding failed at frame %2: %3</source>
+        <translation>%1: Dekodieren bei Frame %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>%1: the audio ends at frame %2 of the %3 its header declares (truncated or corrupt)</source>
+        <translation>%1: Das Audio endet bei Frame %2 der %3, die sein Header angibt (abgeschnitten oder beschädigt)</translation>
+    </message>
+    <message>
+        <source>%1: cannot seek to frame %2: %3</source>
+        <translation>%1: Sprung zu Frame %2 nicht möglich: %3</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioIssueTags</name>
+    <message>
+        <source>Clipping</source>
+        <translation>Übersteuerung</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>Rauschen</translation>
+    </message>
+    <message>
+        <source>Truncated</source>
+        <translation>Abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Long silence</source>
+        <translation>Lange Stille</translation>
+    </message>
+    <message>
+        <source>Transcript mismatch</source>
+        <translation>Transkript falsch</translation>
+    </message>
+    <message>
+        <source>Wrong speaker or accent</source>
+        <translation>Sprecher/Akzent falsch</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioPlayer</name>
+    <message>
+        <source>%1: cannot play: no audio output device is available</source>
+        <translation>%1: Wiedergabe nicht möglich: Es ist kein Audioausgabegerät verfügbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the audio output “%2” cannot play %n channel(s) at %3 Hz</source>
+        <translation>
+            <numerusform>%1: Die Audioausgabe „%2“ kann %n Kanal mit %3 Hz nicht wiedergeben</numerusform>
+            <numerusform>%1: Die Audioausgabe „%2“ kann %n Kanäle mit %3 Hz nicht wiedergeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: the audio output “%2” stopped with an error</source>
+        <translation>%1: Die Audioausgabe „%2“ wurde mit einem Fehler beendet</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the audio output “%2”</source>
+        <translation>%1: Die Audioausgabe „%2“ kann nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioPreviewWidget</name>
+    <message>
+        <source>mono</source>
+        <translation>Mono</translation>
+    </message>
+    <message>
+        <source>stereo</source>
+        <translation>Stereo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channels</source>
+        <translation>
+            <numerusform>%n Kanal</numerusform>
+            <numerusform>%n Kanäle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audio preview</source>
+        <translation>Audiovorschau</translation>
+    </message>
+    <message>
+        <source>Waveform computation progress</source>
+        <translation>Fortschritt der Wellenformberechnung</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Playback: %1</source>
+        <translation>Wiedergabe: %1</translation>
+    </message>
+    <message>
+        <source>Computing the waveform of %1…</source>
+        <translation>Berechne die Wellenform von %1…</translation>
+    </message>
+    <message>
+        <source>No audio</source>
+        <translation>Kein Audio</translation>
+    </message>
+    <message>
+        <source>Computing the waveform of %1 was cancelled.</source>
+        <translation>Die Berechnung der Wellenform von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioQueueModel</name>
+    <message>
+        <source>%1
+%2
+Status: %3
+Suspicion: %4</source>
+        <translation>%1
+%2
+Status: %3
+Auffälligkeit: %4</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioReviewPanel</name>
+    <message>
+        <source>Most suspicious first</source>
+        <translation>Auffälligste zuerst</translation>
+    </message>
+    <message>
+        <source>Workspace order</source>
+        <translation>Reihenfolge im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Queue order</source>
+        <translation>Reihenfolge der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Run Checks</source>
+        <translation>Analysieren</translation>
+    </message>
+    <message>
+        <source>Measure every clip of the queue: duration, peak, clipping, silence, loudness and speaking rate</source>
+        <translation>Jeden Clip der Warteschlange vermessen: Dauer, Spitzenpegel, Übersteuerung, Stille, Lautheit und Sprechtempo</translation>
+    </message>
+    <message>
+        <source>Checking clips… %p %</source>
+        <translation>Analysiere Clips… %p %</translation>
+    </message>
+    <message>
+        <source>Audio review queue</source>
+        <translation>Warteschlange der Audioprüfung</translation>
+    </message>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Issues:</source>
+        <translation>Probleme:</translation>
+    </message>
+    <message>
+        <source>Toggle “%1” (%2)</source>
+        <translation>„%1“ ein-/ausschalten (%2)</translation>
+    </message>
+    <message>
+        <source>Accept (A)</source>
+        <translation>Annehmen (A)</translation>
+    </message>
+    <message>
+        <source>Reject (R)</source>
+        <translation>Ablehnen (R)</translation>
+    </message>
+    <message>
+        <source>Skip (S)</source>
+        <translation>Überspringen (S)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Rückgängig (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>Rückgängig: %1 (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Wiederholen (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation>Wiederholen: %1 (Strg+Umschalt+Z)</translation>
+    </message>
+    <message>
+        <source>No clips to review: the current filter selects no scenario with audio.</source>
+        <translation>Keine Clips zu prüfen: Der aktuelle Filter wählt kein Szenario mit Audio aus.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Lädt…</translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation>Kein Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>E to edit</source>
+        <translation>E zum Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return to save, Escape to cancel</source>
+        <translation>Strg+Eingabe speichert, Esc bricht ab</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Entscheidung: %1</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Zählt…</translation>
+    </message>
+    <message>
+        <source>Clip %1 of %2 · %3 reviewed in the loaded part</source>
+        <translation>Clip %1 von %2 · %3 im geladenen Teil geprüft</translation>
+    </message>
+    <message>
+        <source>Cancel Checks</source>
+        <translation>Analyse abbrechen</translation>
+    </message>
+    <message>
+        <source>Checked %1 clips: %2 flagged, %3 could not be decoded (%4 s).</source>
+        <translation>%1 Clips analysiert: %2 markiert, %3 nicht dekodierbar (%4 s).</translation>
+    </message>
+    <message>
+        <source>No transcript: press E to write one</source>
+        <translation>Kein Transkript: E drücken, um eines zu schreiben</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioReviewSession</name>
+    <message>
+        <source>Accept “%1”</source>
+        <translation>„%1“ annehmen</translation>
+    </message>
+    <message>
+        <source>Reject “%1”</source>
+        <translation>„%1“ ablehnen</translation>
+    </message>
+    <message>
+        <source>Skip “%1”</source>
+        <translation>„%1“ überspringen</translation>
+    </message>
+    <message>
+        <source>Flag “%1”</source>
+        <translation>„%1“ markieren</translation>
+    </message>
+    <message>
+        <source>Unflag “%1”</source>
+        <translation>Markierung „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Edit transcript</source>
+        <translation>Transkript bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioTimelineView</name>
+    <message>
+        <source>No audio</source>
+        <translation>Kein Audio</translation>
+    </message>
+    <message>
+        <source>Loop Selection</source>
+        <translation>Auswahl in Schleife abspielen</translation>
+    </message>
+    <message>
+        <source>Clear Selection</source>
+        <translation>Auswahl aufheben</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Show Whole Clip</source>
+        <translation>Ganzen Clip zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>kx::AudioTransportBar</name>
+    <message>
+        <source>Audio transport</source>
+        <translation>Wiedergabesteuerung</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stopp</translation>
+    </message>
+    <message>
+        <source>Position and duration</source>
+        <translation>Position und Dauer</translation>
+    </message>
+    <message>
+        <source>Loop the selection (or the whole clip)</source>
+        <translation>Auswahl (oder ganzen Clip) in Schleife abspielen</translation>
+    </message>
+    <message>
+        <source>Playback speed, pitch kept</source>
+        <translation>Wiedergabegeschwindigkeit, Tonhöhe bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Output device</source>
+        <translation>Ausgabegerät</translation>
+    </message>
+    <message>
+        <source>Waveform</source>
+        <translation>Wellenform</translation>
+    </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>Spektrogramm</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
@@ -111,47 +661,43 @@
     <name>kx::ColumnMappingImporter</name>
     <message>
         <source>--map: &quot;%1&quot; is not TARGET=COLUMN</source>
-        <translation type="unfinished"></translation>
+        <translation>--map: „%1“ hat nicht die Form ZIEL=SPALTE</translation>
     </message>
     <message>
         <source>--map: unknown target &quot;%1&quot; (expected %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>--map: unbekanntes Ziel „%1“ (erwartet: %2)</translation>
     </message>
     <message>
         <source>--map: the user column is required (e.g. --map user=question)</source>
-        <translation type="unfinished"></translation>
+        <translation>--map: Die Spalte für user ist erforderlich (z. B. --map user=question)</translation>
     </message>
     <message>
         <source>%1: the generic import needs a column mapping with user=COLUMN</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der generische Import braucht eine Spaltenzuordnung mit user=SPALTE</translation>
     </message>
     <message>
         <source>%1: row %2: unknown category &quot;%3&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeile %2: unbekannte Kategorie „%3“</translation>
     </message>
     <message>
         <source>a record must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Datensatz muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>no column &quot;%1&quot; (mapped to %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the file holds no records</source>
-        <translation>%1: Die Datei enthält keine Datensätze</translation>
+        <translation>keine Spalte „%1“ (zugeordnet zu %2)</translation>
     </message>
     <message>
         <source>%1:1: no column &quot;%2&quot; (mapped to %3); the header has: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:1: keine Spalte „%2“ (zugeordnet zu %3); die Kopfzeile enthält: %4</translation>
     </message>
     <message>
         <source>%1: no column &quot;%2&quot; (mapped to %3); the file has: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Spalte „%2“ (zugeordnet zu %3); die Datei enthält: %4</translation>
     </message>
     <message>
         <source>%1: the file holds no rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Zeilen</translation>
     </message>
 </context>
 <context>
@@ -232,6 +778,25 @@ Quelle: %6</translation>
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>kx::DemoAudio</name>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: Der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Demo · Voice clips</source>
+        <translation>Demo · Sprachclips</translation>
+    </message>
+    <message>
+        <source>Synthetic speech-like voice clips for the audio review queue, four of them with planted problems</source>
+        <translation>Synthetische, sprachähnliche Clips für die Audioprüfung, vier davon mit absichtlich eingebauten Fehlern</translation>
+    </message>
+    <message>
+        <source>Voice clip %1 (%2)</source>
+        <translation>Sprachclip %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -400,19 +965,15 @@ Quelle: %6</translation>
     <name>kx::EmpatheticImporter</name>
     <message>
         <source>%1:1: the header has no &quot;%2&quot; column (found: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:1: Die Kopfzeile hat keine Spalte „%2“ (gefunden: %3)</translation>
     </message>
     <message>
         <source>the conv_id is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die conv_id ist leer</translation>
     </message>
     <message>
         <source>the rows of conversation &quot;%1&quot; are not consecutive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the file holds no records</source>
-        <translation>%1: Die Datei enthält keine Datensätze</translation>
+        <translation>die Zeilen des Gesprächs „%1“ folgen nicht aufeinander</translation>
     </message>
 </context>
 <context>
@@ -437,6 +998,10 @@ Quelle: %6</translation>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
+    <message>
+        <source>Audio checks</source>
+        <translation>Audioanalyse</translation>
+    </message>
 </context>
 <context>
     <name>kx::Gsm8kImporter</name>
@@ -456,67 +1021,63 @@ Quelle: %6</translation>
         <source>&quot;answer&quot; has no final &quot;####&quot; line</source>
         <translation>„answer“ hat keine abschließende „####“-Zeile</translation>
     </message>
-    <message>
-        <source>%1: the file holds no records</source>
-        <translation>%1: Die Datei enthält keine Datensätze</translation>
-    </message>
 </context>
 <context>
     <name>kx::HubFrontMatter</name>
     <message>
         <source>%1:%2: unexpected indentation in the front matter</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: unerwartete Einrückung im Front Matter</translation>
     </message>
     <message>
         <source>%1:%2: expected &quot;key: value&quot; in the front matter</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: „key: value“ im Front Matter erwartet</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1:%2: &quot;configs&quot; in the front matter is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: „configs“ im Front Matter ist keine Liste</translation>
     </message>
     <message>
         <source>%1: a &quot;configs&quot; entry of the front matter has no config_name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein „configs“-Eintrag im Front Matter hat keinen config_name</translation>
     </message>
     <message>
         <source>%1: data_files of config &quot;%2&quot; needs &quot;split&quot; and &quot;path&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: data_files der Konfiguration „%2“ braucht „split“ und „path“</translation>
     </message>
 </context>
 <context>
     <name>kx::HubLayout</name>
     <message>
         <source>%1: shards of &quot;%2&quot; disagree on their count (%3 and %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Shards von „%2“ geben unterschiedliche Anzahlen an (%3 und %4)</translation>
     </message>
     <message>
         <source>%1: shard %2 of %3 is missing: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Shard %2 von %3 fehlt: %4</translation>
     </message>
     <message>
         <source>%1: no such file or directory</source>
-        <translation type="unfinished">%1: Datei oder Ordner nicht gefunden</translation>
+        <translation>%1: Datei oder Ordner nicht gefunden</translation>
     </message>
     <message>
         <source>%1: not a parquet file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Parquet-Datei</translation>
     </message>
     <message>
         <source>%1: the Hub cache folder holds no snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Hub-Cache-Ordner enthält keinen Snapshot</translation>
     </message>
     <message>
         <source>%1: the folder holds no parquet file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Ordner enthält keine Parquet-Datei</translation>
     </message>
     <message>
         <source>%1: the shard is a broken link</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Shard ist ein defekter Link</translation>
     </message>
 </context>
 <context>
@@ -771,11 +1332,11 @@ Quelle: %6</translation>
     </message>
     <message>
         <source>%1: kind &quot;%2&quot; has no parquet reader (parquet kinds: %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Für die Art „%2“ gibt es keinen Parquet-Leser (Parquet-Arten: %3)</translation>
     </message>
     <message>
         <source>%1: the shard holds %2 rows but the shards before it %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Shard enthält %2-Zeilen, die Shards davor aber %3</translation>
     </message>
 </context>
 <context>
@@ -909,23 +1470,23 @@ Quelle: %6</translation>
     </message>
     <message>
         <source>utterance &quot;%1&quot; has no transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>die Äußerung „%1“ hat kein Transkript</translation>
     </message>
     <message>
         <source>utterance id &quot;%1&quot; does not belong to chapter file %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Äußerungs-ID „%1“ gehört nicht zur Kapiteldatei %2</translation>
     </message>
     <message>
         <source>the audio file %1 does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>die Audiodatei %1 existiert nicht</translation>
     </message>
     <message>
         <source>%1: the file holds no transcript lines</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Transkriptzeilen</translation>
     </message>
     <message>
         <source>%1: %2 has no transcript line in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat keine Transkriptzeile in %3</translation>
     </message>
 </context>
 <context>
@@ -1119,6 +1680,24 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
         <source>&lt;h3&gt;Kairix Workbench %1&lt;/h3&gt;&lt;p&gt;Curate, review and balance the test datasets of the Kairix Engine: import benchmarks, browse and search scenarios, and read them as conversations.&lt;/p&gt;&lt;p&gt;Licensed under the GNU General Public License, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kairix Workbench %1&lt;/h3&gt;&lt;p&gt;Testdatensätze der Kairix Engine kuratieren, prüfen und ausbalancieren: Benchmarks importieren, Szenarien durchsuchen und als Gespräche lesen.&lt;/p&gt;&lt;p&gt;Lizenziert unter der GNU General Public License, Version 3 oder später.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Audio Review</source>
+        <translation>&amp;Audioprüfung</translation>
+    </message>
+    <message>
+        <source>The audio checks failed:
+%1</source>
+        <translation>Die Audioanalyse ist fehlgeschlagen:
+%1</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>Szenarien</translation>
+    </message>
+    <message>
+        <source>Audio Review</source>
+        <translation>Audioprüfung</translation>
+    </message>
 </context>
 <context>
     <name>kx::MmluImporter</name>
@@ -1126,102 +1705,98 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
         <source>the answer must be A, B, C or D, found &quot;%1&quot;</source>
         <translation>die Antwort muss A, B, C oder D sein, gefunden: „%1“</translation>
     </message>
-    <message>
-        <source>%1: the file holds no records</source>
-        <translation>%1: Die Datei enthält keine Datensätze</translation>
-    </message>
 </context>
 <context>
     <name>kx::ParquetAgentMapper</name>
     <message>
         <source>%1: row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeile %2: %3</translation>
     </message>
     <message>
         <source>the row is not a record</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeile ist kein Datensatz</translation>
     </message>
     <message>
         <source>&quot;dialog&quot; is missing, empty or not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>„dialog“ fehlt, ist leer oder keine Liste</translation>
     </message>
     <message>
         <source>turn %1 of &quot;dialog&quot; has no &quot;text&quot; string</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 von „dialog“ hat keine Zeichenkette „text“</translation>
     </message>
     <message>
         <source>&quot;text&quot; is missing or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>„text“ fehlt oder ist keine Zeichenkette</translation>
     </message>
     <message>
         <source>&quot;conversations&quot; is not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>„conversations“ ist keine Liste</translation>
     </message>
     <message>
         <source>a &quot;relevant APIs&quot; entry must be [tool, api]</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Eintrag in „relevant APIs“ muss [tool, api] sein</translation>
     </message>
     <message>
         <source>the query is missing or empty</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage fehlt oder ist leer</translation>
     </message>
     <message>
         <source>&quot;instruction&quot; is missing, empty or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>„instruction“ fehlt, ist leer oder keine Zeichenkette</translation>
     </message>
 </context>
 <context>
     <name>kx::ParquetAudioSource</name>
     <message>
         <source>the audio reference is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>der Audioverweis ist kein Objekt</translation>
     </message>
     <message>
         <source>the audio reference has neither &quot;parquet&quot; nor &quot;path&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>der Audioverweis hat weder „parquet“ noch „path“</translation>
     </message>
     <message>
         <source>%1: cannot read the audio: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Das Audio kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: the audio reference needs integer &quot;row_group&quot; and &quot;row&quot; and a &quot;column&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Audioverweis braucht ganzzahlige Werte „row_group“ und „row“ sowie eine „column“</translation>
     </message>
     <message>
         <source>%1: row group %2, row %3: no such row</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilengruppe %2, Zeile %3: Zeile nicht vorhanden</translation>
     </message>
 </context>
 <context>
     <name>kx::ParquetFile</name>
     <message>
         <source>cannot open parquet file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Datei %1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>%1: not a parquet file (%2 bytes, too small)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Parquet-Datei (%2 Bytes, zu klein)</translation>
     </message>
     <message>
         <source>%1: cannot read the parquet footer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Parquet-Footer kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>unsupported: encryption (%1 has an encrypted footer)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Verschlüsselung (%1 hat einen verschlüsselten Footer)</translation>
     </message>
     <message>
         <source>%1: not a parquet file (no PAR1 magic at byte offset 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Parquet-Datei (keine PAR1-Kennung bei Byte-Offset 0)</translation>
     </message>
     <message>
         <source>%1: no PAR1 magic at byte offset %2 (truncated file?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine PAR1-Kennung bei Byte-Offset %2 (Datei abgeschnitten?)</translation>
     </message>
     <message>
         <source>%1: footer length %2 at byte offset %3 exceeds the file size %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Footer-Länge %2 bei Byte-Offset %3 übersteigt die Dateigröße %4</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -1229,311 +1804,353 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
     <message>
         <source>unsupported: encryption (%1 has encrypted columns)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Verschlüsselung (%1 hat verschlüsselte Spalten)</translation>
     </message>
     <message>
         <source>%1: footer claims %2 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Footer gibt %2 Zeilen an</translation>
     </message>
     <message>
         <source>%1: row group %2 claims %3 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilengruppe %2 gibt %3 Zeilen an</translation>
     </message>
     <message>
         <source>%1: row group %2 has %3 column chunks, the schema %4 columns</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilengruppe %2 hat %3 Spalten-Chunks, das Schema %4 Spalten</translation>
     </message>
     <message>
         <source>%1: row group %2 column %3 has no metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilengruppe %2, Spalte %3 hat keine Metadaten</translation>
     </message>
     <message>
         <source>%1: row group %2 column &quot;%3&quot; has physical type %4, the schema says %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilengruppe %2, Spalte „%3“ hat den physischen Typ %4, laut Schema %5</translation>
     </message>
     <message>
         <source>%1: the &quot;huggingface&quot; metadata is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die „huggingface“-Metadaten sind kein gültiges JSON</translation>
     </message>
     <message>
         <source>%1 has no &quot;huggingface&quot; metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine „huggingface“-Metadaten</translation>
     </message>
     <message>
         <source>unsupported: column chunks in external files (%1, column &quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Spalten-Chunks in externen Dateien (%1, Spalte „%2“)</translation>
     </message>
     <message>
         <source>%1: column &quot;%2&quot; of row group %3 spans bytes %4..%5, outside the file (%6 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spalte „%2“ der Zeilengruppe %3 belegt die Bytes %4..%5, außerhalb der Datei (%6 Bytes)</translation>
     </message>
     <message>
         <source>%1: cannot read column &quot;%2&quot; at byte offset %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spalte „%2“ bei Byte-Offset %3 kann nicht gelesen werden: %4</translation>
     </message>
     <message>
         <source>%1: row group %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilengruppe %2: %3</translation>
     </message>
     <message>
         <source>%1: no row group %2 (the file has %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Zeilengruppe %2 (die Datei hat %3)</translation>
     </message>
     <message>
         <source>%1: no column &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Spalte „%2“</translation>
     </message>
     <message>
         <source>%1: row group %2 claims %3 rows but column &quot;%4&quot; holds %5 values</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilengruppe %2 gibt %3 Zeilen an, Spalte „%4“ enthält aber %5 Werte</translation>
     </message>
     <message>
         <source>%1: no row group %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Zeilengruppe %2</translation>
     </message>
     <message>
         <source>%1: no leaf column &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Blattspalte „%2“</translation>
     </message>
     <message>
         <source>%1: column &quot;%2&quot; does not hold bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spalte „%2“ enthält keine Bytes</translation>
     </message>
     <message>
         <source>unsupported: reading a cell of column &quot;%1&quot;, which lies inside a list</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Lesen einer Zelle der Spalte „%1“, die in einer Liste liegt</translation>
     </message>
     <message>
         <source>%1: row group %2 has no row %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeilengruppe %2 hat keine Zeile %3</translation>
     </message>
     <message>
         <source>%1: column &quot;%2&quot; holds only %3 values</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spalte „%2“ enthält nur %3 Werte</translation>
     </message>
     <message>
         <source>%1: column &quot;%2&quot; is null in row %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spalte „%2“ ist in Zeile %3 null</translation>
     </message>
     <message>
         <source>%1: column &quot;%2&quot; has fewer values than levels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Spalte „%2“ hat weniger Werte als Levels</translation>
     </message>
 </context>
 <context>
     <name>kx::ParquetImporter</name>
     <message>
         <source>%1: the file holds no rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Zeilen</translation>
     </message>
 </context>
 <context>
     <name>kx::ParquetKindDetector</name>
     <message>
         <source>%1: the parquet columns (%2) match no known kind (gsm8k: question, answer; mmlu: question, subject, choices, answer; bbh: input, target; personachat: personality, candidates, history; empathetic: conv_id, utterance_idx, context, prompt, utterance; wow: dialog with chosen_topic or persona, or persona, text; toolbench: query, api_list, or id, conversations; webshop: instruction, asin; librispeech / vctk / audio: an Audio column)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Parquet-Spalten (%2) passen zu keiner bekannten Art (gsm8k: question, answer; mmlu: question, subject, choices, answer; bbh: input, target; personachat: personality, candidates, history; empathetic: conv_id, utterance_idx, context, prompt, utterance; wow: dialog mit chosen_topic oder persona, oder persona, text; toolbench: query, api_list, oder id, conversations; webshop: instruction, asin; librispeech / vctk / audio: eine Audio-Spalte)</translation>
     </message>
 </context>
 <context>
     <name>kx::ParquetRowMapper</name>
     <message>
         <source>%1: row %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeile %2: %3</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is missing or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ fehlt oder ist keine Zeichenkette</translation>
     </message>
     <message>
         <source>(audio %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Audio %1)</translation>
     </message>
     <message>
         <source>&quot;personality&quot; is missing or not a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>„personality“ fehlt oder ist keine Liste von Zeichenketten</translation>
     </message>
     <message>
         <source>&quot;history&quot; is missing or not a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>„history“ fehlt oder ist keine Liste von Zeichenketten</translation>
     </message>
     <message>
         <source>&quot;candidates&quot; is missing, empty or not a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>„candidates“ fehlt, ist leer oder keine Liste von Zeichenketten</translation>
     </message>
     <message>
         <source>the row is not a record</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeile ist kein Datensatz</translation>
     </message>
     <message>
         <source>&quot;answer&quot; has no final &quot;####&quot; line</source>
-        <translation type="unfinished">„answer“ hat keine abschließende „####“-Zeile</translation>
+        <translation>„answer“ hat keine abschließende „####“-Zeile</translation>
     </message>
     <message>
         <source>&quot;choices&quot; is not a list of 1 to 26 strings</source>
-        <translation type="unfinished"></translation>
+        <translation>„choices“ ist keine Liste von 1 bis 26 Zeichenketten</translation>
     </message>
     <message>
         <source>&quot;answer&quot; %1 is not one of the %2 choices</source>
-        <translation type="unfinished"></translation>
+        <translation>„answer“ %1 ist keine der %2 Antwortmöglichkeiten</translation>
     </message>
     <message>
         <source>&quot;target&quot; is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>„target“ fehlt</translation>
     </message>
 </context>
 <context>
     <name>kx::ParquetSchema</name>
     <message>
         <source>parquet schema is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>das Parquet-Schema ist leer</translation>
     </message>
     <message>
         <source>parquet schema element %1 (&quot;%2&quot;) lies outside the root group</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Schemaelement %1 („%2“) liegt außerhalb der Wurzelgruppe</translation>
     </message>
     <message>
         <source>parquet schema element &quot;%1&quot; has invalid repetition %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Schemaelement „%1“ hat die ungültige Repetition %2</translation>
     </message>
     <message>
         <source>parquet schema element &quot;%1&quot; claims %2 children</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Schemaelement „%1“ gibt %2 Kindelemente an</translation>
     </message>
     <message>
         <source>unsupported: empty group &quot;%1&quot; in the parquet schema</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: leere Gruppe „%1“ im Parquet-Schema</translation>
     </message>
     <message>
         <source>parquet column &quot;%1&quot; has invalid physical type %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Spalte „%1“ hat den ungültigen physischen Typ %2</translation>
     </message>
     <message>
         <source>parquet column &quot;%1&quot; has invalid fixed length %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Parquet-Spalte „%1“ hat die ungültige feste Länge %2</translation>
     </message>
     <message>
         <source>unsupported: parquet schema nested deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Parquet-Schema tiefer als %1 Ebenen verschachtelt</translation>
     </message>
     <message>
         <source>parquet schema ends before group &quot;%1&quot; has all its children</source>
-        <translation type="unfinished"></translation>
+        <translation>das Parquet-Schema endet, bevor die Gruppe „%1“ alle ihre Kindelemente hat</translation>
     </message>
     <message>
         <source>parquet schema has no columns</source>
-        <translation type="unfinished"></translation>
+        <translation>das Parquet-Schema hat keine Spalten</translation>
     </message>
 </context>
 <context>
     <name>kx::ParquetWriter</name>
     <message>
         <source>%1: a parquet schema needs at least one field</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Parquet-Schema braucht mindestens ein Feld</translation>
     </message>
     <message>
         <source>%1: empty or duplicate field name &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: leerer oder doppelter Feldname „%2“</translation>
     </message>
     <message>
         <source>%1: field &quot;%2&quot; is a list of structs without fields</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Feld „%2“ ist eine Liste von Structs ohne Felder</translation>
     </message>
     <message>
         <source>%1: unsupported: writing codec %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht unterstützt: Schreiben mit Codec %2</translation>
     </message>
     <message>
         <source>%1: cannot create the file: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>%1: write failed at byte %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Schreiben bei Byte %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>%1: the parquet writer is already closed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Parquet-Writer ist bereits geschlossen</translation>
     </message>
     <message>
         <source>%1: row %2 has %3 values, the schema has %4 fields</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Zeile %2 hat %3 Werte, das Schema hat %4 Felder</translation>
     </message>
     <message>
         <source>%1: flush failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Schreiben der gepufferten Daten fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>%1: cannot replace the existing file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die vorhandene Datei kann nicht ersetzt werden</translation>
     </message>
     <message>
         <source>%1: cannot rename %2 into place: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 kann nicht an seinen Platz umbenannt werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>kx::PcmWavWriter</name>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kx::PeakPyramid</name>
+    <message>
+        <source>%1: no audio stream to take peaks of</source>
+        <translation>%1: kein Audiostrom, aus dem sich Spitzenwerte bilden lassen</translation>
+    </message>
+    <message>
+        <source>%1: peaks cancelled at frame %2</source>
+        <translation>%1: Spitzenwertberechnung bei Frame %2 abgebrochen</translation>
+    </message>
+    <message>
+        <source>peak cache: not a peak blob (%1 bytes, no KXPK header)</source>
+        <translation>Spitzenwert-Cache: kein Spitzenwert-Blob (%1 Bytes, kein KXPK-Header)</translation>
+    </message>
+    <message>
+        <source>peak cache: blob format version %1, this build reads version %2</source>
+        <translation>Spitzenwert-Cache: Blob-Formatversion %1, dieser Build liest Version %2</translation>
+    </message>
+    <message>
+        <source>peak cache: checksum mismatch over %1 bytes (damaged blob)</source>
+        <translation>Spitzenwert-Cache: Prüfsumme über %1 Bytes stimmt nicht (Blob beschädigt)</translation>
+    </message>
+    <message>
+        <source>peak cache: impossible header (sample rate %1, %2 channels, %3 frames)</source>
+        <translation>Spitzenwert-Cache: unmöglicher Header (Abtastrate %1, %2 Kanäle, %3 Frames)</translation>
+    </message>
+    <message>
+        <source>peak cache: %1 frames per bucket, this build uses %2</source>
+        <translation>Spitzenwert-Cache: %1 Frames pro Bucket, dieser Build verwendet %2</translation>
+    </message>
+    <message>
+        <source>peak cache: %1 values in %2 bytes, %3 frames of %4 channels need %5</source>
+        <translation>Spitzenwert-Cache: %1 Werte in %2 Bytes, %3 Frames mit %4 Kanälen brauchen %5</translation>
     </message>
 </context>
 <context>
     <name>kx::PersonaChatImporter</name>
     <message>
         <source>%1: a PersonaChat file must be a JSON array of dialogues</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine PersonaChat-Datei muss ein JSON-Array von Dialogen sein</translation>
     </message>
     <message>
         <source>%1: dialogue %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dialog %2: %3</translation>
     </message>
     <message>
         <source>a dialogue must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Dialog muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>&quot;personality&quot; is missing or not a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>„personality“ fehlt oder ist keine Liste von Zeichenketten</translation>
     </message>
     <message>
         <source>&quot;utterances&quot; is missing, empty or not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>„utterances“ fehlt, ist leer oder keine Liste</translation>
     </message>
     <message>
         <source>the last utterance has no &quot;history&quot; list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>die letzte Äußerung hat keine Liste „history“ von Zeichenketten</translation>
     </message>
     <message>
         <source>the last utterance has no &quot;candidates&quot; list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>die letzte Äußerung hat keine Liste „candidates“ von Zeichenketten</translation>
     </message>
     <message>
         <source>%1: the file holds no dialogues</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Dialoge</translation>
     </message>
 </context>
 <context>
     <name>kx::Provenance</name>
     <message>
         <source>&quot;provenance&quot; must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>„provenance“ muss ein Objekt sein</translation>
     </message>
 </context>
 <context>
     <name>kx::ScenarioCodec</name>
     <message>
         <source>scenario row %1: the stored &quot;%2&quot; is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenariozeile %1: das gespeicherte „%2“ ist kein gültiges JSON</translation>
     </message>
     <message>
         <source>scenario row %1: unknown category or review status</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenariozeile %1: unbekannte Kategorie oder unbekannter Prüfstatus</translation>
     </message>
     <message>
         <source>scenario row %1: the stored &quot;messages&quot; is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenariozeile %1: das gespeicherte „messages“ ist kein Array</translation>
     </message>
     <message>
         <source>scenario row %1: a stored message is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenariozeile %1: eine gespeicherte Nachricht ist kein Objekt</translation>
     </message>
     <message>
         <source>scenario row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenariozeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +2158,10 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     <message>
         <source>%1: the import was cancelled</source>
         <translation>%1: der Import wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: the file holds no records</source>
+        <translation>%1: Die Datei enthält keine Datensätze</translation>
     </message>
 </context>
 <context>
@@ -1695,51 +2316,79 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
 </context>
 <context>
-    <name>kx::ScenarioExporter</name>
+    <name>kx::ScenarioEdits</name>
     <message>
-        <source>%1: cannot write: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Speaker</source>
+        <translation>Sprecher</translation>
     </message>
     <message>
-        <source>%1: write failed: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Chapter</source>
+        <translation>Kapitel</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Accent</source>
+        <translation>Akzent</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
     </message>
 </context>
 <context>
-    <name>kx::ScenarioJsonlImporter</name>
+    <name>kx::ScenarioExporter</name>
     <message>
-        <source>%1: the file holds no records</source>
-        <translation>%1: Die Datei enthält keine Datensätze</translation>
+        <source>%1: cannot write: %2</source>
+        <translation>%1: kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: write failed: %2</source>
+        <translation>%1: Schreiben fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
     <name>kx::ScenarioParquetWriter</name>
     <message>
         <source>a scenario row must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Szenariozeile muss ein Objekt sein</translation>
     </message>
     <message>
         <source>scenario %1: unknown category &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario %1: unbekannte Kategorie „%2“</translation>
     </message>
     <message>
         <source>scenario %1: a message is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario %1: eine Nachricht ist kein Objekt</translation>
     </message>
     <message>
         <source>scenario %1: column %2 is not valid JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario %1: Spalte %2 ist kein gültiges JSON</translation>
     </message>
     <message>
         <source>scenario %1: unknown review status &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Szenario %1: unbekannter Prüfstatus „%2“</translation>
     </message>
 </context>
 <context>
     <name>kx::ScenarioPipeline</name>
     <message>
         <source>a pipelined converter cannot begin datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Konverter in einer Pipeline kann keine Datensätze beginnen</translation>
     </message>
 </context>
 <context>
@@ -1800,18 +2449,72 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
 </context>
 <context>
+    <name>kx::Spectrogram</name>
+    <message>
+        <source>%1: a spectrogram needs at least one column, not %2</source>
+        <translation>%1: Ein Spektrogramm braucht mindestens eine Spalte, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1: empty span of frames [%2, %3) for a spectrogram</source>
+        <translation>%1: leerer Frame-Bereich [%2, %3) für ein Spektrogramm</translation>
+    </message>
+    <message>
+        <source>%1: FFT size %2 is not a power of two between %3 and %4</source>
+        <translation>%1: Die FFT-Größe %2 ist keine Zweierpotenz zwischen %3 und %4</translation>
+    </message>
+    <message>
+        <source>%1: no audio stream to analyse</source>
+        <translation>%1: kein Audiostrom zum Analysieren</translation>
+    </message>
+    <message>
+        <source>%1: cannot set up an FFT of size %2</source>
+        <translation>%1: Eine FFT der Größe %2 kann nicht eingerichtet werden</translation>
+    </message>
+    <message>
+        <source>%1: spectrogram cancelled at column %2 of %3</source>
+        <translation>%1: Spektrogramm bei Spalte %2 von %3 abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>kx::SpectrogramView</name>
+    <message>
+        <source>Spectrogram</source>
+        <translation>Spektrogramm</translation>
+    </message>
+    <message>
+        <source>No audio loaded</source>
+        <translation>Kein Audio geladen</translation>
+    </message>
+    <message>
+        <source>Spectrogram of a clip of %1 at %2 Hz, 0 Hz at the bottom to %3 Hz at the top. Click to seek, drag to select, plus and minus to zoom.</source>
+        <translation>Spektrogramm eines Clips von %1 mit %2 Hz, von 0 Hz unten bis %3 Hz oben. Klicken springt an die Stelle, Ziehen wählt aus, Plus und Minus zoomen.</translation>
+    </message>
+    <message>
+        <source>%1 kHz</source>
+        <translation>%1 kHz</translation>
+    </message>
+    <message>
+        <source>%1 Hz</source>
+        <translation>%1 Hz</translation>
+    </message>
+    <message>
+        <source>Computing spectrogram…</source>
+        <translation>Berechne Spektrogramm…</translation>
+    </message>
+</context>
+<context>
     <name>kx::SqliteStatement</name>
     <message>
         <source>while preparing &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Vorbereiten von „%1“</translation>
     </message>
     <message>
         <source>while running &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Ausführen von „%1“</translation>
     </message>
     <message>
         <source>%1: SQLite error %2 (%3) %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: SQLite-Fehler %2 (%3) %4</translation>
     </message>
 </context>
 <context>
@@ -1865,78 +2568,74 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     <name>kx::ThriftCompactReader</name>
     <message>
         <source>thrift: %1 at byte offset %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Thrift: %1 bei Byte-Offset %2</translation>
     </message>
     <message>
         <source>unexpected end of data (need %1 bytes, %2 left)</source>
-        <translation type="unfinished"></translation>
+        <translation>unerwartetes Datenende (%1 Bytes benötigt, %2 übrig)</translation>
     </message>
     <message>
         <source>varint longer than 10 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Varint länger als 10 Bytes</translation>
     </message>
     <message>
         <source>structures nested deeper than %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Strukturen tiefer als %1 verschachtelt</translation>
     </message>
     <message>
         <source>invalid field type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Feldtyp %1</translation>
     </message>
     <message>
         <source>list of %1 elements exceeds the %2 bytes left</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste mit %1 Elementen übersteigt die verbleibenden %2 Bytes</translation>
     </message>
     <message>
         <source>map of %1 entries exceeds the data left</source>
-        <translation type="unfinished"></translation>
+        <translation>Map mit %1 Einträgen übersteigt die verbleibenden Daten</translation>
     </message>
     <message>
         <source>invalid type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültiger Typ %1</translation>
     </message>
 </context>
 <context>
     <name>kx::ToolBenchImporter</name>
     <message>
         <source>%1: record %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datensatz %2: %3</translation>
     </message>
     <message>
         <source>neither a query list, an answer tree nor a conversation list</source>
-        <translation type="unfinished"></translation>
+        <translation>weder eine Anfrageliste noch ein Antwortbaum noch eine Gesprächsliste</translation>
     </message>
     <message>
         <source>&quot;answer_generation&quot; is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>„answer_generation“ ist kein Objekt</translation>
     </message>
     <message>
         <source>&quot;answer_generation.query&quot; is missing or empty</source>
-        <translation type="unfinished"></translation>
+        <translation>„answer_generation.query“ fehlt oder ist leer</translation>
     </message>
     <message>
         <source>the document is neither an array nor an object</source>
-        <translation type="unfinished"></translation>
+        <translation>das Dokument ist weder ein Array noch ein Objekt</translation>
     </message>
     <message>
         <source>a ToolBench record must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein ToolBench-Datensatz muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>&quot;conversations&quot; is not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>„conversations“ ist kein Array</translation>
     </message>
     <message>
         <source>a &quot;relevant APIs&quot; entry must be [tool, api]</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Eintrag in „relevant APIs“ muss [tool, api] sein</translation>
     </message>
     <message>
         <source>the query is missing or empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the file holds no records</source>
-        <translation>%1: Die Datei enthält keine Datensätze</translation>
+        <translation>die Anfrage fehlt oder ist leer</translation>
     </message>
 </context>
 <context>
@@ -1947,58 +2646,88 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
     </message>
     <message>
         <source>%1:%2: a speaker line needs at least ID, AGE, GENDER and ACCENTS, found %3 field(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: Eine Sprecherzeile braucht mindestens ID, AGE, GENDER und ACCENTS, gefunden: %3 Feld(er)</translation>
     </message>
     <message>
         <source>%1: no speaker lines</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine Sprecherzeilen</translation>
     </message>
     <message>
         <source>%1: the corpus folder %2 has no txt/ folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Korpusordner %2 hat keinen Ordner txt/</translation>
     </message>
     <message>
         <source>%1: cannot read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1: invalid UTF-8 at byte offset %2</source>
-        <translation type="unfinished">%1:%2: ungültiges UTF-8 bei Byte-Offset %2 {1:?} {8 ?}</translation>
+        <translation>%1: ungültiges UTF-8 bei Byte-Offset %2</translation>
     </message>
     <message>
         <source>%1:1: the transcript is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:1: Das Transkript ist leer</translation>
     </message>
     <message>
         <source>%1: no transcript with audio under %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kein Transkript mit Audio unter %2</translation>
+    </message>
+</context>
+<context>
+    <name>kx::WaveformView</name>
+    <message>
+        <source>Waveform</source>
+        <translation>Wellenform</translation>
+    </message>
+    <message>
+        <source>No audio loaded</source>
+        <translation>Kein Audio geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Waveform of a clip of %1, %n channel(s) at %2 Hz. Click to seek, drag to select, plus and minus to zoom.</source>
+        <translation>
+            <numerusform>Wellenform eines Clips von %1, %n Kanal mit %2 Hz. Klicken springt an die Stelle, Ziehen wählt aus, Plus und Minus zoomen.</numerusform>
+            <numerusform>Wellenform eines Clips von %1, %n Kanäle mit %2 Hz. Klicken springt an die Stelle, Ziehen wählt aus, Plus und Minus zoomen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge Channels</source>
+        <translation>Kanäle zusammenführen</translation>
+    </message>
+    <message>
+        <source>Mix</source>
+        <translation>Mix</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <translation>L</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
     </message>
 </context>
 <context>
     <name>kx::WebShopImporter</name>
     <message>
         <source>%1: record %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datensatz %2: %3</translation>
     </message>
     <message>
         <source>the instruction is missing, empty or not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anweisung fehlt, ist leer oder keine Zeichenkette</translation>
     </message>
     <message>
         <source>a goal of asin %1 is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Ziel der ASIN %1 ist kein Objekt</translation>
     </message>
     <message>
         <source>the value of &quot;%1&quot; is neither a list nor an object</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert von „%1“ ist weder eine Liste noch ein Objekt</translation>
     </message>
     <message>
         <source>%1: a WebShop file must be a JSON array or object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: the file holds no records</source>
-        <translation>%1: Die Datei enthält keine Datensätze</translation>
+        <translation>%1: Eine WebShop-Datei muss ein JSON-Array oder -Objekt sein</translation>
     </message>
 </context>
 <context>
@@ -2055,318 +2784,338 @@ Filter zurücksetzen (Strg+Umschalt+R) zeigt wieder alle.</translation>
         <source>the page size must be positive, not %1</source>
         <translation>die Seitengröße muss positiv sein, nicht %1</translation>
     </message>
+    <message>
+        <source>scenario id &quot;%1&quot; is already used in this dataset</source>
+        <translation>die Szenario-ID „%1“ wird in diesem Datensatz bereits verwendet</translation>
+    </message>
+    <message>
+        <source>%1: cannot change a scenario while an import is open on the same connection</source>
+        <translation>%1: Ein Szenario kann nicht geändert werden, während auf derselben Verbindung ein Import läuft</translation>
+    </message>
+    <message>
+        <source>%1: cannot save scenario &quot;%2&quot;: %3</source>
+        <translation>%1: Szenario „%2“ kann nicht gespeichert werden: %3</translation>
+    </message>
+    <message>
+        <source>%1: review event %2 holds damaged JSON</source>
+        <translation>%1: Prüfereignis %2 enthält beschädigtes JSON</translation>
+    </message>
+    <message>
+        <source>%1: cannot store audio checks while an import is open on the same connection</source>
+        <translation>%1: Audioanalysen können nicht gespeichert werden, während auf derselben Verbindung ein Import läuft</translation>
+    </message>
 </context>
 <context>
     <name>kx::WowImporter</name>
     <message>
         <source>%1: a Wizard of Wikipedia file must be a JSON array of dialogs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine Wizard-of-Wikipedia-Datei muss ein JSON-Array von Dialogen sein</translation>
     </message>
     <message>
         <source>%1: dialog %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Dialog %2: %3</translation>
     </message>
     <message>
         <source>a dialog must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Dialog muss ein JSON-Objekt sein</translation>
     </message>
     <message>
         <source>&quot;dialog&quot; is missing, empty or not a list</source>
-        <translation type="unfinished"></translation>
+        <translation>„dialog“ fehlt, ist leer oder keine Liste</translation>
     </message>
     <message>
         <source>turn %1 has no &quot;text&quot; string</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 hat keine Zeichenkette „text“</translation>
     </message>
     <message>
         <source>%1: the file holds no dialogs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Datei enthält keine Dialoge</translation>
     </message>
 </context>
 <context>
     <name>kx::parquet::ColumnChunkReader</name>
     <message>
         <source>column &quot;%1&quot;, page at byte offset %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte „%1“, Seite bei Byte-Offset %2: %3</translation>
     </message>
     <message>
         <source>unsupported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: %1</translation>
     </message>
     <message>
         <source>column chunk claims %1 values</source>
-        <translation type="unfinished"></translation>
+        <translation>der Spalten-Chunk gibt %1 Werte an</translation>
     </message>
     <message>
         <source>page of %1 bytes extends past the column chunk (%2 bytes left)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Seite mit %1 Bytes reicht über den Spalten-Chunk hinaus (%2 Bytes übrig)</translation>
     </message>
     <message>
         <source>column chunk holds %1 values, its metadata says %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Spalten-Chunk enthält %1 Werte, laut Metadaten %2</translation>
     </message>
     <message>
         <source>dictionary page without a dictionary page header</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictionary-Seite ohne Dictionary-Seitenkopf</translation>
     </message>
     <message>
         <source>second dictionary page in one column chunk</source>
-        <translation type="unfinished"></translation>
+        <translation>zweite Dictionary-Seite in einem Spalten-Chunk</translation>
     </message>
     <message>
         <source>unsupported: dictionary page encoding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Kodierung %1 der Dictionary-Seite</translation>
     </message>
     <message>
         <source>dictionary page claims %1 values in %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>die Dictionary-Seite gibt %1 Werte in %2 Bytes an</translation>
     </message>
     <message>
         <source>%1 levels lack their 4-byte length</source>
-        <translation type="unfinished"></translation>
+        <translation>den %1-Levels fehlt ihre 4-Byte-Länge</translation>
     </message>
     <message>
         <source>%1 levels claim %2 bytes, %3 left</source>
-        <translation type="unfinished"></translation>
+        <translation>die %1-Levels geben %2 Bytes an, %3 übrig</translation>
     </message>
     <message>
         <source>%1 levels: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Levels: %2</translation>
     </message>
     <message>
         <source>%1 levels: BIT_PACKED data is truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Levels: Die BIT_PACKED-Daten sind abgeschnitten</translation>
     </message>
     <message>
         <source>unsupported: %1 level encoding %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: %1-Level-Kodierung %2</translation>
     </message>
     <message>
         <source>%1 level %2 exceeds the maximum %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Level %2 überschreitet das Maximum %3</translation>
     </message>
     <message>
         <source>the column chunk does not start at a record boundary (repetition level %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Spalten-Chunk beginnt nicht an einer Datensatzgrenze (Repetition-Level %1)</translation>
     </message>
     <message>
         <source>data page without a data page header</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenseite ohne Datenseitenkopf</translation>
     </message>
     <message>
         <source>data page claims %1 values (%2 of the chunk&apos;s %3 already read)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenseite gibt %1 Werte an (%2 der %3 Werte des Chunks bereits gelesen)</translation>
     </message>
     <message>
         <source>repetition</source>
-        <translation type="unfinished"></translation>
+        <translation>Repetition</translation>
     </message>
     <message>
         <source>definition</source>
-        <translation type="unfinished"></translation>
+        <translation>Definition</translation>
     </message>
     <message>
         <source>data page v2 without a data page v2 header</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenseite v2 ohne Datenseitenkopf v2</translation>
     </message>
     <message>
         <source>level lengths %1 + %2 exceed the page size %3</source>
-        <translation type="unfinished"></translation>
+        <translation>die Level-Längen %1 + %2 übersteigen die Seitengröße %3</translation>
     </message>
 </context>
 <context>
     <name>kx::parquet::DeltaDecoders</name>
     <message>
         <source>DELTA_BINARY_PACKED header is truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>der DELTA_BINARY_PACKED-Header ist abgeschnitten</translation>
     </message>
     <message>
         <source>DELTA_BINARY_PACKED header has block size %1 with %2 miniblocks</source>
-        <translation type="unfinished"></translation>
+        <translation>der DELTA_BINARY_PACKED-Header hat die Blockgröße %1 mit %2 Miniblöcken</translation>
     </message>
     <message>
         <source>DELTA_BINARY_PACKED stream claims %1 values, at most %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>der DELTA_BINARY_PACKED-Strom gibt %1 Werte an, höchstens %2 erwartet</translation>
     </message>
     <message>
         <source>DELTA_BINARY_PACKED block header is truncated at byte %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der DELTA_BINARY_PACKED-Blockheader ist bei Byte %1 abgeschnitten</translation>
     </message>
     <message>
         <source>DELTA_BINARY_PACKED miniblock bit width %1 exceeds 64</source>
-        <translation type="unfinished"></translation>
+        <translation>die DELTA_BINARY_PACKED-Miniblock-Bitbreite %1 übersteigt 64</translation>
     </message>
     <message>
         <source>DELTA_BINARY_PACKED miniblock is truncated at byte %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der DELTA_BINARY_PACKED-Miniblock ist bei Byte %1 abgeschnitten</translation>
     </message>
     <message>
         <source>DELTA_LENGTH_BYTE_ARRAY holds %1 lengths, %2 values expected</source>
-        <translation type="unfinished"></translation>
+        <translation>DELTA_LENGTH_BYTE_ARRAY enthält %1 Längen, %2 Werte erwartet</translation>
     </message>
     <message>
         <source>DELTA_LENGTH_BYTE_ARRAY value %1 has length %2, %3 bytes left</source>
-        <translation type="unfinished"></translation>
+        <translation>der DELTA_LENGTH_BYTE_ARRAY-Wert %1 hat die Länge %2, %3 Bytes übrig</translation>
     </message>
     <message>
         <source>DELTA_BYTE_ARRAY holds %1 prefix lengths, %2 values expected</source>
-        <translation type="unfinished"></translation>
+        <translation>DELTA_BYTE_ARRAY enthält %1 Präfixlängen, %2 Werte erwartet</translation>
     </message>
     <message>
         <source>DELTA_BYTE_ARRAY value %1 has prefix length %2 but the previous value has %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>der DELTA_BYTE_ARRAY-Wert %1 hat die Präfixlänge %2, der vorige Wert hat aber %3 Bytes</translation>
     </message>
     <message>
         <source>DELTA_BYTE_ARRAY value %1 has %2 bytes, the fixed length is %3</source>
-        <translation type="unfinished"></translation>
+        <translation>der DELTA_BYTE_ARRAY-Wert %1 hat %2 Bytes, die feste Länge ist %3</translation>
     </message>
 </context>
 <context>
     <name>kx::parquet::PageDecompressor</name>
     <message>
         <source>page at byte offset %1: uncompressed page holds %2 bytes, header says %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite bei Byte-Offset %1: Die unkomprimierte Seite enthält %2 Bytes, laut Header %3</translation>
     </message>
     <message>
         <source>unsupported: LZO compression (page at byte offset %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: LZO-Kompression (Seite bei Byte-Offset %1)</translation>
     </message>
     <message>
         <source>unsupported: compression codec %1 (page at byte offset %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Kompressionscodec %1 (Seite bei Byte-Offset %2)</translation>
     </message>
     <message>
         <source>page at byte offset %1: %2 data does not decompress to the %3 bytes the header announces</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite bei Byte-Offset %1: Die %2-Daten entpacken nicht zu den %3 Bytes, die der Header ankündigt</translation>
     </message>
 </context>
 <context>
     <name>kx::parquet::RecordAssembler</name>
     <message>
         <source>column &quot;%1&quot; holds more than the row group&apos;s %2 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte „%1“ enthält mehr als die %2 Zeilen der Zeilengruppe</translation>
     </message>
     <message>
         <source>column &quot;%1&quot; does not start at a record boundary</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte „%1“ beginnt nicht an einer Datensatzgrenze</translation>
     </message>
     <message>
         <source>column &quot;%1&quot;: repetition levels skip a list element at row %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte „%1“: Die Repetition-Levels überspringen ein Listenelement in Zeile %2</translation>
     </message>
     <message>
         <source>column &quot;%1&quot;: definition levels call for more than its %2 values</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte „%1“: Die Definition-Levels verlangen mehr als ihre %2 Werte</translation>
     </message>
     <message>
         <source>column &quot;%1&quot; holds %2 rows, the row group has %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte „%1“ enthält %2 Zeilen, die Zeilengruppe hat %3</translation>
     </message>
     <message>
         <source>column &quot;%1&quot; holds %2 values but its levels use %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte „%1“ enthält %2 Werte, ihre Levels verwenden aber %3</translation>
     </message>
     <message>
         <source>parquet records do not match the schema: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Parquet-Datensätze passen nicht zum Schema: %1</translation>
     </message>
 </context>
 <context>
     <name>kx::parquet::RleBitPackedDecoder</name>
     <message>
         <source>RLE data ends inside a run header (byte %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die RLE-Daten enden innerhalb eines Run-Headers (Byte %1 von %2)</translation>
     </message>
     <message>
         <source>RLE run header longer than 10 bytes at byte %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RLE-Run-Header länger als 10 Bytes bei Byte %1</translation>
     </message>
     <message>
         <source>bad bit-packed run of %1 groups at byte %2</source>
-        <translation type="unfinished"></translation>
+        <translation>fehlerhafter Bit-Packed-Run mit %1 Gruppen bei Byte %2</translation>
     </message>
     <message>
         <source>RLE run of length 0 at byte %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RLE-Run der Länge 0 bei Byte %1</translation>
     </message>
     <message>
         <source>RLE data ends inside a run value (byte %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>die RLE-Daten enden innerhalb eines Run-Werts (Byte %1 von %2)</translation>
     </message>
     <message>
         <source>bit width %1 is out of range 0-32</source>
-        <translation type="unfinished"></translation>
+        <translation>die Bitbreite %1 liegt außerhalb des Bereichs 0–32</translation>
     </message>
     <message>
         <source>bit-packed run ends past the data (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Bit-Packed-Run endet hinter den Daten (%1 Bytes)</translation>
     </message>
 </context>
 <context>
     <name>kx::parquet::ValueDecoder</name>
     <message>
         <source>PLAIN byte array %1 has length %2, only %3 bytes left</source>
-        <translation type="unfinished"></translation>
+        <translation>das PLAIN-Byte-Array %1 hat die Länge %2, nur %3 Bytes übrig</translation>
     </message>
     <message>
         <source>unsupported: physical type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: physischer Typ %1</translation>
     </message>
     <message>
         <source>PLAIN data of %1 bytes is too short for %2 values</source>
-        <translation type="unfinished"></translation>
+        <translation>PLAIN-Daten mit %1 Bytes sind zu kurz für %2 Werte</translation>
     </message>
     <message>
         <source>unsupported: BYTE_STREAM_SPLIT for physical type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: BYTE_STREAM_SPLIT für den physischen Typ %1</translation>
     </message>
     <message>
         <source>BYTE_STREAM_SPLIT data of %1 bytes is too short for %2 values</source>
-        <translation type="unfinished"></translation>
+        <translation>BYTE_STREAM_SPLIT-Daten mit %1 Bytes sind zu kurz für %2 Werte</translation>
     </message>
     <message>
         <source>dictionary-encoded page without a dictionary page</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictionary-kodierte Seite ohne Dictionary-Seite</translation>
     </message>
     <message>
         <source>dictionary indices: missing bit width byte</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictionary-Indizes: Das Byte für die Bitbreite fehlt</translation>
     </message>
     <message>
         <source>dictionary indices: bit width %1 exceeds 32</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictionary-Indizes: Die Bitbreite %1 übersteigt 32</translation>
     </message>
     <message>
         <source>dictionary indices: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictionary-Indizes: %1</translation>
     </message>
     <message>
         <source>dictionary index %1 is out of range (dictionary holds %2 values)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dictionary-Index %1 liegt außerhalb des Bereichs (das Dictionary enthält %2 Werte)</translation>
     </message>
     <message>
         <source>RLE boolean data lacks its length prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>den RLE-Boolean-Daten fehlt das Längenpräfix</translation>
     </message>
     <message>
         <source>RLE boolean length %1 exceeds the %2 bytes left</source>
-        <translation type="unfinished"></translation>
+        <translation>die RLE-Boolean-Länge %1 übersteigt die verbleibenden %2 Bytes</translation>
     </message>
     <message>
         <source>RLE booleans: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>RLE-Booleans: %1</translation>
     </message>
     <message>
         <source>DELTA_BINARY_PACKED holds %1 values, %2 expected</source>
-        <translation type="unfinished"></translation>
+        <translation>DELTA_BINARY_PACKED enthält %1 Werte, %2 erwartet</translation>
     </message>
     <message>
         <source>unsupported: value encoding %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Wertkodierung %1</translation>
     </message>
     <message>
         <source>unsupported: value encoding %1 for physical type %2</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht unterstützt: Wertkodierung %1 für den physischen Typ %2</translation>
     </message>
 </context>
 </TS>
