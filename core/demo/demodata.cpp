@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demodata.h"
 
+#include "demo/demorandom.h"
+
 #include <QDateTime>
 
 #include <array>
@@ -8,26 +10,6 @@
 namespace kx {
 
 namespace {
-
-/** A tiny deterministic generator (SplitMix64): the same on every platform, unlike std distributions. */
-class DemoRandom
-{
-public:
-    explicit DemoRandom(quint64 seed) : m_state(seed) {}
-    quint64 next()
-    {
-        quint64 z = (m_state += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    int below(int n) { return int(next() % quint64(n)); }
-    template<typename T, size_t N>
-    const T &pick(const std::array<T, N> &items) { return items[size_t(below(int(N)))]; }
-
-private:
-    quint64 m_state;
-};
 
 ChatMessage msg(const char *role, const QString &content)
 {

@@ -4,6 +4,7 @@
 #include "audio/spectrogram.h"
 #include "audioviewport.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QtConcurrent>
 
@@ -303,7 +304,7 @@ void SpectrogramView::paintFrequencyAxis(QPainter &painter, const QRect &rect) c
         const double y = std::round(yForFrequency(hz)) + 0.5;
         if (y < rect.top() + metrics.height())
             break;
-        const QString label = hz >= 1000 ? tr("%1 kHz").arg(hz / 1000.0, 0, 'g', 3) : tr("%1 Hz").arg(hz, 0, 'f', 0);
+        const QString label = hz >= 1000 ? tr("%1 kHz").arg(QLocale().toString(hz / 1000.0, 'g', 3)) : tr("%1 Hz").arg(QLocale().toString(hz, 'f', 0));
         const QRectF box(rect.left() + 8, y - metrics.height() / 2.0, metrics.horizontalAdvance(label) + 8,
                          metrics.height());
         painter.fillRect(box, backdrop);

@@ -23,12 +23,12 @@ void clearForm(QFormLayout *form)
 
 QString decibels(double db)
 {
-    return db <= -119.9 ? QStringLiteral("−∞ dBFS") : QStringLiteral("%1 dBFS").arg(db, 0, 'f', 1);
+    return db <= -119.9 ? QStringLiteral("−∞ dBFS") : QStringLiteral("%1 dBFS").arg(QLocale().toString(db, 'f', 1));
 }
 
 QString percent(double ratio)
 {
-    return QStringLiteral("%1 %").arg(ratio * 100.0, 0, 'f', ratio < 0.01 ? 3 : 1);
+    return QStringLiteral("%1 %").arg(QLocale().toString(ratio * 100.0, 'f', ratio < 0.01 ? 3 : 1));
 }
 
 } // namespace
@@ -91,7 +91,7 @@ void AudioClipInfoView::fillChecks(const std::optional<AudioCheck> &check)
         addRow(m_checks, tr("Error"), c.error, true);
         return;
     }
-    addRow(m_checks, tr("Duration"), tr("%1 s").arg(c.seconds, 0, 'f', 2), c.flags.testFlag(F::TooShort));
+    addRow(m_checks, tr("Duration"), tr("%1 s").arg(QLocale().toString(c.seconds, 'f', 2)), c.flags.testFlag(F::TooShort));
     const QString channels = c.channels == 1 ? tr("mono") : c.channels == 2 ? tr("stereo") : tr("%1 channels").arg(c.channels);
     addRow(m_checks, tr("Format"), tr("%1 Hz, %2").arg(QLocale().toString(c.sampleRate), channels));
     addRow(m_checks, tr("Peak"), decibels(c.peakDbfs));
@@ -100,9 +100,11 @@ void AudioClipInfoView::fillChecks(const std::optional<AudioCheck> &check)
     addRow(m_checks, tr("Silence"), percent(c.silenceRatio), c.flags.testFlag(F::Silent));
     addRow(m_checks, tr("Speaking rate"),
            std::isnan(c.charsPerSecond) ? tr("not measured (no transcript, or no speech)")
-                                        : tr("%1 chars/s (z = %2)").arg(c.charsPerSecond, 0, 'f', 1).arg(c.rateZ, 0, 'f', 1),
+                                        : tr("%1 chars/s (z = %2)")
+                                              .arg(QLocale().toString(c.charsPerSecond, 'f', 1),
+                                                   QLocale().toString(c.rateZ, 'f', 1)),
            c.flags.testFlag(F::RateOutlier));
-    addRow(m_checks, tr("Suspicion"), QString::number(c.suspicion, 'f', 2));
+    addRow(m_checks, tr("Suspicion"), QLocale().toString(c.suspicion, 'f', 2));
 }
 
 QStringList AudioClipInfoView::rowsText() const

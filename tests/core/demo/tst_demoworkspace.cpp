@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "collectingsink.h"
 #include "demo/demodata.h"
 #include "demo/demoworkspace.h"
 #include "store/workspacestore.h"
@@ -9,24 +10,7 @@
 
 using namespace kx;
 
-namespace {
-/** Collects what DemoData writes, in memory. */
-struct CollectingSink final : ScenarioSink
-{
-    QList<TestDataset> datasets;
-    QList<TestScenario> scenarios;
-    Result<qint64> beginDataset(const TestDataset &d) override
-    {
-        datasets.append(d);
-        return qint64(datasets.size());
-    }
-    Result<void> add(const TestScenario &s) override
-    {
-        scenarios.append(s);
-        return {};
-    }
-};
-} // namespace
+using kx::test::CollectingSink;
 
 class TestDemoWorkspace final : public QObject
 {
@@ -94,7 +78,8 @@ void TestDemoWorkspace::createsOnceAndKeepsUserData()
         QVERIFY(store.ok());
         const auto datasets = (*store)->datasets();
         QVERIFY(datasets.ok());
-        QCOMPARE(datasets->size(), qsizetype(4));
+        // DemoData's four datasets and DemoAudio's voice clips (tst_demoaudio checks those).
+        QCOMPARE(datasets->size(), qsizetype(5));
         for (const TestDataset &d : *datasets) {
             QCOMPARE(d.kind, QStringLiteral("demo"));
             demoCount += d.scenarioCount;
@@ -105,7 +90,7 @@ void TestDemoWorkspace::createsOnceAndKeepsUserData()
     QVERIFY(DemoWorkspace::createIfMissing(path).ok());
     auto store = WorkspaceStore::open(path);
     QVERIFY(store.ok());
-    QCOMPARE((*store)->datasets()->size(), qsizetype(3));
+    QCOMPARE((*store)->datasets()->size(), qsizetype(4));
     QVERIFY(*(*store)->count(ScenarioFilter{}) < demoCount);
 }
 
