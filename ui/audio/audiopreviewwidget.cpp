@@ -162,7 +162,7 @@ AudioPreviewWidget::AudioPreviewWidget(QWidget *parent)
     m_progressDelay->setSingleShot(true);
     m_progressDelay->setInterval(150);
     connect(m_progressDelay, &QTimer::timeout, this, [this] {
-        if (m_watcher.isRunning())
+        if (m_loading)
             m_pages->setCurrentIndex(ProgressPage);
     });
 
@@ -234,6 +234,7 @@ void AudioPreviewWidget::setPeaksCache(LoadCachedPeaks load, StorePeaks store)
 void AudioPreviewWidget::clear()
 {
     m_watcher.cancel();
+    m_loading = false;
     m_reference = Json();
     m_cacheKey.clear();
     m_peaks.reset();
@@ -287,13 +288,18 @@ void AudioPreviewWidget::startLoad(bool computePeaks)
         setLoadingLook(true);
         m_progressDelay->start();
     }
+    m_loading = true;
+    m_cancelRequested = false;
     m_watcher.setFuture(QtConcurrent::run(&m_pool, loadClip, m_reference, computePeaks));
 }
 
 void AudioPreviewWidget::cancelLoading()
 {
-    if (m_watcher.isRunning())
-        m_watcher.cancel();
+    // The worker may already be done with its result not yet delivered: the flag drops it then.
+    if (!m_loading)
+        return;
+    m_cancelRequested = true;
+    m_watcher.cancel();
 }
 
 void AudioPreviewWidget::setLoadingLook(bool loading)
@@ -307,7 +313,8 @@ void AudioPreviewWidget::loadFinished()
 {
     m_progressDelay->stop();
     setLoadingLook(false);
-    if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
+    m_loading = false;
+    if (m_cancelRequested || m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
         // Cancelled by the user (a newer clip replaces the future before this could fire).
         if (m_peaksSource == PeaksSource::None && !m_reference.is_null())
             showMessage(tr("Computing the waveform of %1 was cancelled.").arg(AudioClipOpener::label(m_reference)),

@@ -84,8 +84,11 @@ public:
     void clear();
     const Json &clip() const { return m_reference; }
 
-    /** Whether the clip is still being opened or its peaks computed. */
-    bool isLoading() const { return m_watcher.isRunning(); }
+    /**
+     * Whether the clip is still being opened or its peaks computed: from setClip() until the
+     * result (or the cancellation) has been handled on the GUI thread.
+     */
+    bool isLoading() const { return m_loading; }
     PeaksSource peaksSource() const { return m_peaksSource; }
     std::shared_ptr<const PeakPyramid> peaks() const { return m_peaks; }
     /** The error shown in place of the views; empty when none. */
@@ -142,6 +145,8 @@ private:
 
     QThreadPool m_pool;
     QFutureWatcher<AudioClipLoad> m_watcher;
+    bool m_loading = false;          ///< a load is started and its result not yet handled
+    bool m_cancelRequested = false;  ///< cancelLoading() was called for the load in progress
 };
 
 } // namespace kx
