@@ -10,6 +10,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace kx {
 
 /** The prepared statements, reused for every row, and the row buffers. */
@@ -17,8 +19,7 @@ struct ImportSession::Statements
 {
     SqliteStatement dataset;
     SqliteStatement scenario;
-    SqliteStatement fts;
-    SqliteStatement capability;
+    std::optional<ScenarioIndexWriter> index;
     EncodedScenario row;
 };
 
@@ -48,10 +49,6 @@ Result<void> ImportSession::start()
          "INSERT INTO scenarios (dataset_id, uid, name, category, status, turns, preview, messages, "
          "memory_requirements, capabilities, criteria, provenance, audio, review, extra) "
          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"},
-        {&m_statements->fts, "INSERT INTO scenario_fts (rowid, name, messages, memory) VALUES (?1, ?2, ?3, ?4)"},
-        // A capability listed twice is one facet entry.
-        {&m_statements->capability,
-         "INSERT OR IGNORE INTO scenario_capabilities (scenario_id, capability) VALUES (?1, ?2)"},
     };
     for (const Sql &s : all) {
         auto stmt = SqliteStatement::prepare(db, s.sql);
@@ -59,6 +56,10 @@ Result<void> ImportSession::start()
             return stmt.error();
         *s.target = std::move(stmt.value());
     }
+    auto index = ScenarioIndexWriter::prepare(db);
+    if (!index)
+        return index.error();
+    m_statements->index.emplace(std::move(*index));
     // IMMEDIATE takes the write lock now, so a competing writer is reported
     // before any work is done rather than at the first insert.
     if (auto r = sqliteExec(db, "BEGIN IMMEDIATE"); !r)
@@ -147,21 +148,8 @@ Result<void> ImportSession::addEncoded(const EncodedScenario &row)
     }
     const qint64 rowId = sqlite3_last_insert_rowid(m_store.handle());
 
-    SqliteStatement &fts = m_statements->fts;
-    fts.bind(1, rowId);
-    fts.bindStatic(2, row.name);
-    fts.bindStatic(3, row.ftsMessages);
-    fts.bindStatic(4, row.ftsMemory);
-    if (auto r = fts.exec(); !r)
-        return r.error();
-
-    SqliteStatement &cap = m_statements->capability;
-    for (const std::string &capability : row.capabilityList) {
-        cap.bind(1, rowId);
-        cap.bindStatic(2, capability);
-        if (auto r = cap.exec(); !r)
-            return r.error();
-    }
+    if (auto r = m_statements->index->add(rowId, row); !r)
+        return r;
     ++m_scenarioCount;
     return {};
 }

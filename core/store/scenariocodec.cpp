@@ -221,4 +221,36 @@ QString ScenarioCodec::preview(const TestScenario &scenario)
     return pick->content.left(kPreviewLength * 2).simplified().left(kPreviewLength);
 }
 
+Result<ScenarioIndexWriter> ScenarioIndexWriter::prepare(sqlite3 *db)
+{
+    ScenarioIndexWriter w;
+    auto fts = SqliteStatement::prepare(db, "INSERT INTO scenario_fts (rowid, name, messages, memory) VALUES (?1, ?2, ?3, ?4)");
+    if (!fts)
+        return fts.error();
+    auto capability = SqliteStatement::prepare(
+        db, "INSERT OR IGNORE INTO scenario_capabilities (scenario_id, capability) VALUES (?1, ?2)");
+    if (!capability)
+        return capability.error();
+    w.m_fts = std::move(*fts);
+    w.m_capability = std::move(*capability);
+    return w;
+}
+
+Result<void> ScenarioIndexWriter::add(qint64 rowId, const EncodedScenario &row)
+{
+    m_fts.bind(1, rowId);
+    m_fts.bindStatic(2, row.name);
+    m_fts.bindStatic(3, row.ftsMessages);
+    m_fts.bindStatic(4, row.ftsMemory);
+    if (auto r = m_fts.exec(); !r)
+        return r;
+    for (const std::string &capability : row.capabilityList) {
+        m_capability.bind(1, rowId);
+        m_capability.bindStatic(2, capability);
+        if (auto r = m_capability.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
 } // namespace kx

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/testscenario.h"
+#include "store/sqlitestatement.h"
 #include "util/result.h"
 
 #include <QCoreApplication>
@@ -10,8 +11,6 @@
 #include <vector>
 
 namespace kx {
-
-class SqliteStatement;
 
 /**
  * A TestScenario as the column values of one `scenarios` row plus its FTS
@@ -36,6 +35,24 @@ struct EncodedScenario
     std::string ftsMessages;        ///< message contents, one per line
     std::string ftsMemory;          ///< memory requirements, one per line
     std::vector<std::string> capabilityList; ///< for the capability facet table
+};
+
+/**
+ * The rows that follow a scenario row: its FTS5 entry and its capability facet
+ * rows. Statements are prepared once and reused (the import adds millions).
+ */
+class ScenarioIndexWriter final
+{
+public:
+    /** Prepares the two INSERT statements on @p db. */
+    static Result<ScenarioIndexWriter> prepare(sqlite3 *db);
+    /** Adds the search entry and capability rows of scenario @p rowId (a listed-twice capability is one row). */
+    Result<void> add(qint64 rowId, const EncodedScenario &row);
+
+private:
+    ScenarioIndexWriter() = default;
+    SqliteStatement m_fts;
+    SqliteStatement m_capability;
 };
 
 /**

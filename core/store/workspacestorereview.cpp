@@ -47,38 +47,21 @@ Result<void> rewriteScenario(sqlite3 *db, qint64 rowId, const EncodedScenario &r
         return r.error();
     }
 
-    auto fts = SqliteStatement::prepare(db, "DELETE FROM scenario_fts WHERE rowid = ?1");
-    if (!fts)
-        return fts.error();
-    fts->bind(1, rowId);
-    if (auto r = fts->exec(); !r)
-        return r;
-    fts = SqliteStatement::prepare(db, "INSERT INTO scenario_fts (rowid, name, messages, memory) VALUES (?1, ?2, ?3, ?4)");
-    if (!fts)
-        return fts.error();
-    fts->bind(1, rowId);
-    fts->bindStatic(2, row.name);
-    fts->bindStatic(3, row.ftsMessages);
-    fts->bindStatic(4, row.ftsMemory);
-    if (auto r = fts->exec(); !r)
-        return r;
-
-    auto caps = SqliteStatement::prepare(db, "DELETE FROM scenario_capabilities WHERE scenario_id = ?1");
-    if (!caps)
-        return caps.error();
-    caps->bind(1, rowId);
-    if (auto r = caps->exec(); !r)
-        return r;
-    caps = SqliteStatement::prepare(db, "INSERT OR IGNORE INTO scenario_capabilities (scenario_id, capability) "
-                                        "VALUES (?1, ?2)");
-    if (!caps)
-        return caps.error();
-    for (const std::string &capability : row.capabilityList) {
-        caps->bind(1, rowId);
-        caps->bindStatic(2, capability);
-        if (auto r = caps->exec(); !r)
+    // The old search entry and capability rows go, the new ones come through the import's own writer.
+    for (const char *sql : {"DELETE FROM scenario_fts WHERE rowid = ?1",
+                            "DELETE FROM scenario_capabilities WHERE scenario_id = ?1"}) {
+        auto remove = SqliteStatement::prepare(db, sql);
+        if (!remove)
+            return remove.error();
+        remove->bind(1, rowId);
+        if (auto r = remove->exec(); !r)
             return r;
     }
+    auto index = ScenarioIndexWriter::prepare(db);
+    if (!index)
+        return index.error();
+    if (auto r = index->add(rowId, row); !r)
+        return r;
     return {};
 }
 
