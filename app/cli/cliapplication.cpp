@@ -2,6 +2,9 @@
 #include "cliapplication.h"
 
 #include "audiocommand.h"
+#include "commandparser.h"
+#include "generatecommand.h"
+#include "templatecommand.h"
 #include "demo/demoworkspace.h"
 #include "exporters/scenarioexporter.h"
 #include "importers/importservice.h"
@@ -38,6 +41,13 @@ QString commandSummary()
         "                                                      print scenarios as TestScenario JSONL\n"
         "  export --out FILE [--dataset ID] [--status STATUS] [--format jsonl|parquet] [--json]\n"
         "                                                      write scenarios as TestScenario JSONL or parquet\n"
+        "  generate --generator memory|conversation|adversarial|augment|fusion --count N\n"
+        "           [--backend offline|openai] [--base-url URL] [--model NAME] [--concurrency N] [--seed N]\n"
+        "           [--param KEY=JSON]… [--parents IDS | --parents-from DATASET] [--resume JOB] [--json]\n"
+        "                                                      run a generation job (an interrupted one resumes)\n"
+        "  jobs [log ID] [--json]                              list generation jobs, or one job's log\n"
+        "  templates list | show ID [--version N] | edit ID --file F.json [--json]\n"
+        "                                                      list, show or edit the generators' prompt templates\n"
         "  audio peaks FILE [--buckets N] [--json]             min/max peaks of an audio file\n"
         "  audio check FILE [--transcript TEXT] [--json]       level, clipping, silence, speaking rate of a clip\n"
         "\n"
@@ -91,6 +101,12 @@ int CliApplication::run()
         return runExport(rest);
     if (command == QLatin1String("audio"))
         return AudioCommand::run(rest);
+    if (command == QLatin1String("generate"))
+        return GenerateCommand::runGenerate(rest, [this] { return openStore(); });
+    if (command == QLatin1String("jobs"))
+        return GenerateCommand::runJobs(rest, [this] { return openStore(); });
+    if (command == QLatin1String("templates"))
+        return TemplateCommand::run(rest, [this] { return openStore(); });
     if (command == QLatin1String("help")) {
         printUsage();
         return Done;
@@ -100,20 +116,7 @@ int CliApplication::run()
 
 bool CliApplication::parse(QCommandLineParser &parser, const QString &command, const QStringList &args, int &exitCode)
 {
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help."));
-    parser.addOption(help);
-    if (!parser.parse(QStringList{QStringLiteral("kairix ") + command} + args)) {
-        exitCode = usageError(parser.errorText());
-        return false;
-    }
-    if (parser.isSet(help)) {
-        printLine(parser.helpText().replace(QStringLiteral("kairix ") + command + QStringLiteral(" [options]"),
-                                            QStringLiteral("kairix [--db PATH] ") + command + QStringLiteral(" [options]")));
-        exitCode = Done;
-        return false;
-    }
-    return true;
+    return CommandParser::parse(parser, command, args, exitCode);
 }
 
 Result<std::unique_ptr<WorkspaceStore>> CliApplication::openStore()
@@ -378,15 +381,12 @@ int CliApplication::runExport(const QStringList &args)
 
 int CliApplication::fail(const Error &error)
 {
-    std::fprintf(stderr, "kairix: error: %s\n", error.message.toUtf8().constData());
-    return BadInput;
+    return CommandParser::fail(error.message);
 }
 
 int CliApplication::usageError(const QString &message)
 {
-    std::fprintf(stderr, "kairix: %s\n%s", message.toUtf8().constData(),
-                 tr("Try 'kairix --help'.\n").toUtf8().constData());
-    return Usage;
+    return CommandParser::usageError(message);
 }
 
 void CliApplication::printUsage()

@@ -55,4 +55,39 @@ Preference<int> Settings::scenarioTableSortOrder()
     return {QStringLiteral("scenarioTable/sortOrder"), int(Qt::AscendingOrder)};
 }
 
+Preference<QString> Settings::generationGenerator()
+{
+    return {QStringLiteral("generation/generator"), QStringLiteral("memory")};
+}
+
+Preference<QString> Settings::generationBackend()
+{
+    return {QStringLiteral("generation/backend"), QStringLiteral("offline")};
+}
+
+Preference<QString> Settings::generationBaseUrl()
+{
+    return {QStringLiteral("generation/baseUrl"), QStringLiteral("http://127.0.0.1:8000/v1")};
+}
+
+Preference<QString> Settings::generationModel()
+{
+    return {QStringLiteral("generation/model"), QString()};
+}
+
+Preference<int> Settings::generationConcurrency()
+{
+    return {QStringLiteral("generation/concurrency"), 4};
+}
+
+Preference<int> Settings::generationTimeoutSeconds()
+{
+    return {QStringLiteral("generation/timeoutSeconds"), 60};
+}
+
+Preference<QByteArray> Settings::generationValues(const QString &generator)
+{
+    return {QStringLiteral("generation/values/") + generator, QByteArray()};
+}
+
 } // namespace kx

@@ -38,6 +38,26 @@ public:
     static Preference<int> scenarioTableSortOrder();
     /** The name that goes into the review audit trail; defaults to the login name. */
     static Preference<QString> reviewerName();
+
+    // The generation launch dialog's last values. Never the API key: that comes
+    // from the environment (or the keychain) each time a job runs.
+    /** The generator chosen last ("memory", …). */
+    static Preference<QString> generationGenerator();
+    /** The backend chosen last: "offline" (the default) or "openai". */
+    static Preference<QString> generationBackend();
+    /** The OpenAI-compatible endpoint used last; defaults to a local server's. */
+    static Preference<QString> generationBaseUrl();
+    /** The model named last; empty means the backend's default. */
+    static Preference<QString> generationModel();
+    /** Requests in flight at most; defaults to 4. */
+    static Preference<int> generationConcurrency();
+    /** Per-request timeout in seconds; defaults to 60. */
+    static Preference<int> generationTimeoutSeconds();
+    /**
+     * The last values of one generator's launch (count, seed, temperature and
+     * its parameters) as compact JSON; empty: the template's defaults.
+     */
+    static Preference<QByteArray> generationValues(const QString &generator);
 };
 
 } // namespace kx

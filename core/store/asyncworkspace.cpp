@@ -173,6 +173,25 @@ QFuture<Result<std::optional<AudioCheck>>> AsyncWorkspace::audioCheck(qint64 row
     return onWorker<std::optional<AudioCheck>>([rowId](WorkspaceStore &s) { return s.audioCheck(rowId); });
 }
 
+QFuture<Result<QList<StoredPromptTemplate>>> AsyncWorkspace::promptTemplateVersions(const QString &templateId)
+{
+    return onWorker<QList<StoredPromptTemplate>>(
+        [templateId](WorkspaceStore &s) { return PromptTemplateStore(s).versions(templateId); });
+}
+
+QFuture<Result<PromptTemplate>> AsyncWorkspace::currentPromptTemplate(const QString &templateId)
+{
+    return onWorker<PromptTemplate>(
+        [templateId](WorkspaceStore &s) { return PromptTemplateStore(s).current(templateId); });
+}
+
+QFuture<Result<PromptTemplate>> AsyncWorkspace::savePromptTemplate(const PromptTemplate &edited,
+                                                                   const QString &author)
+{
+    return onWorker<PromptTemplate>(
+        [edited, author](WorkspaceStore &s) { return PromptTemplateStore(s).save(edited, author); });
+}
+
 QFuture<Result<void>> AsyncWorkspace::runOnOwnConnection(StoreJob job)
 {
     const QString path = m_path;

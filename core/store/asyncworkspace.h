@@ -6,6 +6,7 @@
 #include "model/reviewevent.h"
 #include "model/testdataset.h"
 #include "model/testscenario.h"
+#include "store/prompttemplatestore.h"
 #include "store/scenarioquery.h"
 #include "util/result.h"
 
@@ -87,6 +88,18 @@ public:
     /** Does not emit changed(): the cache is not content. */
     QFuture<Result<void>> putAudioPeaks(const QString &clipKey, const QByteArray &blob);
     QFuture<Result<std::optional<AudioCheck>>> audioCheck(qint64 rowId);
+
+    // Prompt templates (PromptTemplateStore on the worker's connection)
+    /** The saved versions of @p templateId, oldest first; the built-in one is not listed. */
+    QFuture<Result<QList<StoredPromptTemplate>>> promptTemplateVersions(const QString &templateId);
+    /** The newest saved version of @p templateId, else the built-in one. */
+    QFuture<Result<PromptTemplate>> currentPromptTemplate(const QString &templateId);
+    /**
+     * PromptTemplateStore::save(): durable when the future finishes. Callers
+     * run GeneratorRegistry::checkTemplate() first. Does not emit changed():
+     * no scenario changed.
+     */
+    QFuture<Result<PromptTemplate>> savePromptTemplate(const PromptTemplate &edited, const QString &author);
 
     /** Long work on the workspace (audio checks, say) that must not hold up the table's queries. */
     using StoreJob = std::function<Result<void>(WorkspaceStore &store)>;

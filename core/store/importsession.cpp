@@ -100,6 +100,24 @@ Result<qint64> ImportSession::beginDataset(const TestDataset &dataset)
     return m_currentDataset;
 }
 
+Result<void> ImportSession::continueDataset(qint64 id)
+{
+    if (!m_open)
+        return Error::database(tr("%1: the import is already finished").arg(m_store.path()));
+    auto stmt = SqliteStatement::prepare(m_store.handle(), "SELECT name FROM datasets WHERE id = ?1");
+    if (!stmt)
+        return stmt.error();
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::notFound(tr("%1: there is no dataset %2").arg(m_store.path()).arg(id));
+    m_currentDataset = id;
+    m_currentDatasetName = stmt->columnText(0);
+    return {};
+}
+
 Result<void> ImportSession::add(const TestScenario &scenario)
 {
     if (!m_open)

@@ -43,6 +43,12 @@ public:
      * createdAt becomes now) and makes it the target of the following add() calls.
      */
     Result<qint64> beginDataset(const TestDataset &dataset) override;
+    /**
+     * Makes the already registered dataset @p id the target of the following
+     * add() calls (a generation job adds to its dataset one item at a time).
+     * NotFound when there is no such dataset.
+     */
+    Result<void> continueDataset(qint64 id);
     /** Adds one scenario to the current dataset, with its search index and capability rows. */
     Result<void> add(const TestScenario &scenario) override;
     /** Makes everything added durable and closes the session; later calls fail. */

@@ -137,6 +137,84 @@ constexpr const char kSchemaV3[] = R"sql(
 CREATE INDEX scenarios_by_audio_flags ON scenarios (audio_flags) WHERE audio_flags != 0;
 )sql";
 
+/**
+ * v3 -> v4: generation jobs and prompt templates.
+ * - generation_jobs: what a job asks for (generator, parameters, backend, model, base URL,
+ *   concurrency, seed, scenarios requested, the prompt template pinned at creation), where its
+ *   scenarios go (dataset_id), its state and counters. The counters move in the same
+ *   transaction as the items, so they never disagree with them. No API key column, ever.
+ * - generation_items: one row per finished item (done or failed). A done item and its
+ *   scenarios are committed together: a killed process loses at most the items in flight,
+ *   and a resumed job redoes exactly the items without a row.
+ * - generation_log: what happened to a job, for the Jobs panel and `kairix jobs log`.
+ * - prompt_templates: user-edited versions of the generators' prompt templates.
+ */
+constexpr const char kSchemaV4[] = R"sql(
+CREATE TABLE generation_jobs (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    generator         TEXT NOT NULL,
+    parameters        TEXT NOT NULL DEFAULT '{}',
+    backend           TEXT NOT NULL,
+    model             TEXT NOT NULL DEFAULT '',
+    base_url          TEXT NOT NULL DEFAULT '',
+    concurrency       INTEGER NOT NULL DEFAULT 4,
+    temperature       REAL NOT NULL DEFAULT -1,
+    timeout_ms        INTEGER NOT NULL DEFAULT 60000,
+    seed              INTEGER NOT NULL DEFAULT 0,
+    requested         INTEGER NOT NULL,
+    parents           TEXT NOT NULL DEFAULT '[]',
+    prompt_template   TEXT NOT NULL,
+    request_key       TEXT NOT NULL,
+    dataset_id        INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
+    state             TEXT NOT NULL DEFAULT 'queued',
+    items_total       INTEGER NOT NULL DEFAULT 0,
+    items_done        INTEGER NOT NULL DEFAULT 0,
+    items_failed      INTEGER NOT NULL DEFAULT 0,
+    generated         INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens     INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    error             TEXT NOT NULL DEFAULT '',
+    owner_pid         INTEGER NOT NULL DEFAULT 0,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL
+);
+CREATE INDEX generation_jobs_by_key ON generation_jobs (request_key);
+
+CREATE TABLE generation_items (
+    job_id            INTEGER NOT NULL REFERENCES generation_jobs(id) ON DELETE CASCADE,
+    item_index        INTEGER NOT NULL,
+    state             TEXT NOT NULL,
+    scenarios         INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens     INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    attempts          INTEGER NOT NULL DEFAULT 1,
+    error             TEXT NOT NULL DEFAULT '',
+    finished_at       TEXT NOT NULL,
+    PRIMARY KEY (job_id, item_index)
+) WITHOUT ROWID;
+
+CREATE TABLE generation_log (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    job_id     INTEGER NOT NULL REFERENCES generation_jobs(id) ON DELETE CASCADE,
+    at         TEXT NOT NULL,
+    level      TEXT NOT NULL,
+    item_index INTEGER NOT NULL DEFAULT -1,
+    message    TEXT NOT NULL
+);
+CREATE INDEX generation_log_by_job ON generation_log (job_id, id);
+
+CREATE TABLE prompt_templates (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    template_id TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    body        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    author      TEXT NOT NULL DEFAULT '',
+    saved_at    TEXT NOT NULL,
+    UNIQUE (template_id, version)
+);
+)sql";
+
 struct Step
 {
     int toVersion;
@@ -148,6 +226,7 @@ constexpr Step kSteps[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 
 } // namespace

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <string_view>
+#include <type_traits>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -61,6 +62,28 @@ public:
     Result<bool> step();
     /** Runs a statement that returns no rows. */
     Result<void> exec();
+    /**
+     * Steps through every row, calling @p visit (which reads the columns) on
+     * each. @p visit returns void, or Result<void> to stop with an error.
+     * Returns the first error of a step or of @p visit.
+     */
+    template<typename Visit>
+    Result<void> forEachRow(Visit visit)
+    {
+        while (true) {
+            auto row = step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                return {};
+            if constexpr (std::is_same_v<std::invoke_result_t<Visit>, Result<void>>) {
+                if (auto r = visit(); !r)
+                    return r;
+            } else {
+                visit();
+            }
+        }
+    }
     void reset();
 
     qint64 columnInt(int column) const;

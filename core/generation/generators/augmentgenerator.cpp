@@ -66,6 +66,21 @@ Result<ChatRequest> AugmentGenerator::buildRequest(int index, const GenerationOp
                        inputs, options);
 }
 
+int AugmentGenerator::scenariosPerItem(int index, const GenerationOptions &options) const
+{
+    const Json p = parameters(options);
+    const QStringList types = toStringList(p.value("variation_types", Json::array()));
+    if (types.isEmpty())
+        return 0;
+    return int(labelsFor(types.at(index % types.size()), p).size());
+}
+
+int AugmentGenerator::maxItems(const GenerationOptions &options) const
+{
+    const QStringList types = toStringList(parameters(options).value("variation_types", Json::array()));
+    return int(options.parents.size() * types.size());
+}
+
 Result<Json> AugmentGenerator::validate(const Json &answer) const
 {
     if (auto r = AnswerShape::object(answer, tr("the augmentation answer")); !r)

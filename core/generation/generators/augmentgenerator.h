@@ -26,6 +26,8 @@ public:
     QString name() const override { return QStringLiteral("augment"); }
     QString templateId() const override { return QStringLiteral("augment"); }
     Result<ChatRequest> buildRequest(int index, const GenerationOptions &options) const override;
+    int scenariosPerItem(int index, const GenerationOptions &options) const override;
+    int maxItems(const GenerationOptions &options) const override;
     Result<Json> validate(const Json &answer) const override;
     Result<Json> composeOffline(const Json &inputs, const GenerationMaterial &material,
                                 DemoRandom &random) const override;

@@ -17,6 +17,8 @@ struct ChatJsonAnswer
     Json value;                 ///< what the validator returned
     qint64 promptTokens = 0;    ///< summed over every request it took (a repair included)
     qint64 completionTokens = 0;
+    int attempts = 1;           ///< HTTP requests it took (retries and a repair included)
+    bool repaired = false;      ///< the first answer was unusable and a repair request fixed it
 };
 
 /**
@@ -44,6 +46,12 @@ public:
      * Errors: BadInput (the answer stays invalid), Io (transport), Cancelled.
      */
     virtual Result<ChatJsonAnswer> completeJson(const ChatRequest &request, const Validator &validate) = 0;
+    /**
+     * Ends every completeJson() call in progress with Error::Code::Cancelled,
+     * promptly; later calls run normally. Any thread. The offline backend
+     * answers at once and has nothing to cancel.
+     */
+    virtual void cancelAll() {}
 };
 
 } // namespace kx

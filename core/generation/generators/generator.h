@@ -48,6 +48,19 @@ public:
 
     /** The request for item @p index; errors come from rendering or missing material/parents. */
     virtual Result<ChatRequest> buildRequest(int index, const GenerationOptions &options) const = 0;
+    /** How many scenarios item @p index gives; the job planner sizes a job with it. 1 unless overridden. */
+    virtual int scenariosPerItem(int index, const GenerationOptions &options) const
+    {
+        Q_UNUSED(index)
+        Q_UNUSED(options)
+        return 1;
+    }
+    /** How many items a job with @p options can have at most; -1 when there is no limit. */
+    virtual int maxItems(const GenerationOptions &options) const
+    {
+        Q_UNUSED(options)
+        return -1;
+    }
     /** The answer's expected shape; errors say what is missing or wrong. */
     virtual Result<Json> validate(const Json &answer) const = 0;
     /**

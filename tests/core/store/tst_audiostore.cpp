@@ -147,6 +147,8 @@ private Q_SLOTS:
             QVERIFY(importDataset(store, makeDataset(QStringLiteral("d")), {clip(1), clip(2)}));
             // Take the file back to what schema 1 wrote.
             QCOMPARE(sqlite3_exec(store.handle(),
+                                  "DROP TABLE generation_log; DROP TABLE generation_items; DROP TABLE generation_jobs;"
+                                  "DROP TABLE prompt_templates;"
                                   "DROP TABLE review_events; DROP TABLE audio_peaks; DROP TABLE audio_checks;"
                                   "DROP INDEX scenarios_by_audio_suspicion; DROP INDEX scenarios_by_audio_flags;"
                                   "ALTER TABLE scenarios DROP COLUMN audio_flags;"
