@@ -3,6 +3,8 @@
 
 #include "facetpanel.h"
 #include "importdialog.h"
+#include "jobs/jobspanel.h"
+#include "jobs/launchjobdialog.h"
 #include "models/datasetlistmodel.h"
 #include "models/futurereply.h"
 #include "models/scenariotablemodel.h"
@@ -11,6 +13,7 @@
 #include "settings/settings.h"
 #include "scenariotableview.h"
 #include "store/asyncworkspace.h"
+#include "templates/prompttemplateeditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -129,6 +132,10 @@ void MainWindow::createActions()
             m_datasetView->setCurrentIndex(m_datasetView->model()->index(0, 0));
         applyFilter();
     });
+    m_generateAction = new QAction(tr("&Generate…"), this);
+    m_generateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_generateAction->setStatusTip(tr("Start a generation job: memory, conversation, adversarial, augment or fusion"));
+    connect(m_generateAction, &QAction::triggered, this, &MainWindow::showLaunchJobDialog);
     addActions({m_findAction});
 }
 
@@ -145,6 +152,8 @@ void MainWindow::createMenus()
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_findAction);
     edit->addAction(m_clearFiltersAction);
+    edit->addSeparator();
+    edit->addAction(tr("Prompt &Templates…"), this, [this] { showPromptTemplateEditor(); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *datasetsToggle = m_datasetDock->toggleViewAction();
@@ -153,6 +162,9 @@ void MainWindow::createMenus()
     QAction *filtersToggle = m_facetDock->toggleViewAction();
     filtersToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     view->addAction(filtersToggle);
+    QAction *jobsToggle = m_jobsDock->toggleViewAction();
+    jobsToggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    view->addAction(jobsToggle);
     view->addSeparator();
     const QList<QPair<QString, int>> panes = {{tr("Focus &Datasets"), 0}, {tr("Focus Scenario &Table"), 1},
                                               {tr("Focus &Conversation"), 2}};
@@ -169,6 +181,10 @@ void MainWindow::createMenus()
     connect(next, &QAction::triggered, this, &MainWindow::cycleFocus);
     view->addSeparator();
     view->addAction(m_refreshAction);
+
+    QMenu *generate = menuBar()->addMenu(tr("&Generate"));
+    generate->addAction(m_generateAction);
+    generate->addAction(jobsToggle);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Kairix Workbench"), this, &MainWindow::showAbout);
@@ -271,6 +287,21 @@ void MainWindow::createDocks()
     splitDockWidget(m_datasetDock, m_facetDock, Qt::Vertical);
     resizeDocks({m_datasetDock}, {330}, Qt::Horizontal);
     resizeDocks({m_datasetDock, m_facetDock}, {230, 600}, Qt::Vertical);
+
+    // Generation jobs: hidden until asked for or a job starts; its state is saved with the others.
+    m_jobsPanel = new JobsPanel(this);
+    connect(m_jobsPanel, &JobsPanel::newJobRequested, this, &MainWindow::showLaunchJobDialog);
+    connect(m_jobsPanel, &JobsPanel::jobStarted, this, &MainWindow::showJobsPanel);
+    connect(m_jobsPanel, &JobsPanel::scenariosAdded, this, &MainWindow::refreshAll);
+    connect(m_jobsPanel, &JobsPanel::errorOccurred, this, &MainWindow::showError);
+    m_jobsDock = new QDockWidget(tr("Jobs"), this);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsPanel);
+    m_jobsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    // Under the scenarios only: the sidebar keeps the window's full height.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    m_jobsDock->hide();
 }
 
 void MainWindow::openWorkspace(const QString &path)
@@ -287,6 +318,9 @@ void MainWindow::openWorkspace(const QString &path)
     m_requestedRowId = 0;
     ++m_detailGeneration;  // a scenario still loading from the old workspace is dropped
     m_audioReview->setWorkspace(nullptr);
+    // Pauses the old workspace's running jobs (resumable later) and waits for their in-flight items.
+    m_jobsPanel->setRunner(nullptr);
+    m_jobRunner.reset();
 
     m_workspacePath = QFileInfo(path).absoluteFilePath();
     m_workspace = std::make_unique<AsyncWorkspace>();
@@ -300,6 +334,9 @@ void MainWindow::openWorkspace(const QString &path)
             return;
         }
         Settings::lastWorkspace().setValue(path);
+        // Only now: a second connection must not migrate a brand-new file at the same time.
+        m_jobRunner = std::make_unique<GenerationJobRunner>(path);
+        m_jobsPanel->setRunner(m_jobRunner.get());
     });
     connect(m_workspace.get(), &AsyncWorkspace::changed, this, &MainWindow::refreshAll);
 
@@ -624,6 +661,42 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveUiState();
     event->accept();
+}
+
+PromptTemplateEditor *MainWindow::showPromptTemplateEditor()
+{
+    // Kept while hidden, so unsaved edits survive closing it; it deletes itself with its workspace.
+    if (!m_templateEditor)
+        m_templateEditor = new PromptTemplateEditor(m_workspace.get(), this);
+    m_templateEditor->show();
+    m_templateEditor->raise();
+    m_templateEditor->activateWindow();
+    return m_templateEditor;
+}
+
+LaunchJobDialog *MainWindow::showLaunchJobDialog()
+{
+    // Augment parents: the selected scenario, or the loaded rows of the current filter (the first 1,000).
+    constexpr int maxShownParents = 1000;
+    QList<qint64> selected;
+    QList<qint64> shown;
+    if (m_scenarioModel) {
+        if (const qint64 id = m_table->currentIndex().data(ScenarioTableModel::RowIdRole).toLongLong(); id > 0)
+            selected.append(id);
+        // rowAt() never asks for a page: only rows already loaded count.
+        const int rows = qMin(m_scenarioModel->rowCount(), maxShownParents);
+        for (int row = 0; row < rows; ++row) {
+            if (const ScenarioRow *r = m_scenarioModel->rowAt(row))
+                shown.append(r->rowId);
+        }
+    }
+    return m_jobsPanel->showLaunchDialog(selected, shown);
+}
+
+void MainWindow::showJobsPanel()
+{
+    m_jobsDock->show();
+    m_jobsDock->raise();
 }
 
 } // namespace kx

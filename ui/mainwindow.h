@@ -24,7 +24,11 @@ class AsyncWorkspace;
 class AudioReviewPanel;
 class DatasetListModel;
 class FacetPanel;
+class GenerationJobRunner;
 class ImportDialog;
+class JobsPanel;
+class LaunchJobDialog;
+class PromptTemplateEditor;
 class ScenarioDetailView;
 class ScenarioTableModel;
 class ScenarioTableView;
@@ -51,6 +55,13 @@ public:
 
     /** Shows the import dialog (non-blocking) and returns it. */
     ImportDialog *showImportDialog();
+    /** Shows the generation launch dialog with the table's selection and rows as augment parents. */
+    LaunchJobDialog *showLaunchJobDialog();
+    /** Shows and raises the Jobs dock. */
+    void showJobsPanel();
+    JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    /** Shows the prompt template editor (non-modal, one per workspace) and returns it. */
+    PromptTemplateEditor *showPromptTemplateEditor();
 
     // For tests and the status bar.
     ScenarioTableModel *scenarioModel() const { return m_scenarioModel; }
@@ -108,7 +119,12 @@ private:
     QDockWidget *m_facetDock = nullptr;
     QLabel *m_statusCounts = nullptr;
     QPointer<ImportDialog> m_importDialog;
+    QPointer<PromptTemplateEditor> m_templateEditor;
     QPointer<QMessageBox> m_errorBox;
+    std::unique_ptr<GenerationJobRunner> m_jobRunner;  ///< one per open workspace
+    JobsPanel *m_jobsPanel = nullptr;
+    QDockWidget *m_jobsDock = nullptr;
+    QAction *m_generateAction = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;

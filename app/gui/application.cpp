@@ -2,11 +2,13 @@
 #include "application.h"
 
 #include "demo/demoworkspace.h"
+#include "jobs/launchjobdialog.h"
 #include "mainwindow.h"
 #include "review/audioreviewpanel.h"
 #include "models/scenariotablemodel.h"
 #include "scenariotableview.h"
 #include "settings/settings.h"
+#include "templates/prompttemplateeditor.h"
 #include "util/workspacepaths.h"
 
 #include <QCommandLineParser>
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTableView>
 #include <QTimer>
 #include <QTranslator>
@@ -79,12 +82,23 @@ bool Application::start()
     QCommandLineOption delayOption(QStringLiteral("screenshot-delay"), QString(), QStringLiteral("ms"),
                                    QStringLiteral("3000"));
     delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // Opens the prompt template editor on template <id>; --screenshot then grabs the editor.
+    QCommandLineOption templatesOption(QStringLiteral("prompt-templates"), QString(), QStringLiteral("id"));
+    templatesOption.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(searchOption);
     parser.addOption(screenshotOption);
     parser.addOption(selectOption);
     parser.addOption(audioReviewOption);
     parser.addOption(runChecksOption);
     parser.addOption(delayOption);
+    parser.addOption(templatesOption);
+    // Shows the Jobs dock; --launch-job also opens the launch dialog on <generator> (grabbed by --screenshot).
+    QCommandLineOption jobsOption(QStringLiteral("jobs"));
+    jobsOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption launchJobOption(QStringLiteral("launch-job"), QString(), QStringLiteral("generator"));
+    launchJobOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(jobsOption);
+    parser.addOption(launchJobOption);
     parser.process(*this);
 
     QString path = parser.value(dbOption);
@@ -132,10 +146,24 @@ bool Application::start()
         m_window->showAudioReview();
     if (parser.isSet(runChecksOption))
         m_window->audioReviewPanel()->runChecks();
+    QPointer<QWidget> shot = m_window.get();
+    if (parser.isSet(templatesOption)) {
+        PromptTemplateEditor *editor = m_window->showPromptTemplateEditor();
+        editor->selectTemplate(parser.value(templatesOption));
+        shot = editor;
+    }
+    if (parser.isSet(jobsOption))
+        m_window->showJobsPanel();
+    if (parser.isSet(launchJobOption)) {
+        LaunchJobDialog *dialog = m_window->showLaunchJobDialog();
+        dialog->setGenerator(parser.value(launchJobOption));
+        shot = dialog;
+    }
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(parser.value(delayOption).toInt(), m_window.get(), [this, file] {
-            m_window->grab().save(file);
+        QTimer::singleShot(parser.value(delayOption).toInt(), m_window.get(), [this, file, shot] {
+            if (shot)
+                shot->grab().save(file);
             quit();
         });
     }

@@ -215,6 +215,72 @@ CREATE TABLE prompt_templates (
 );
 )sql";
 
+/**
+ * v4 -> v5: review and quality control.
+ * - human_reviews: one row per scenario and reviewer (verdict, per-criterion scores, comment),
+ *   a mirror of the scenario's review.reviews JSON kept in the same transaction by every write
+ *   (ScenarioIndexWriter), so QC statistics are SQL over a table, not a scan of JSON;
+ * - quality_scores: the automatic scores of the four criteria and their mean, with the scorer's
+ *   version, one row per scenario;
+ * - qc_thresholds: every threshold a lead adopted, who and when, with the figures it was chosen on;
+ * - snapshots / snapshot_members: frozen, versioned suites (TestDataset) with a copy of each
+ *   scenario as it was, so a snapshot never changes when its scenarios are edited later.
+ */
+constexpr const char kSchemaV5[] = R"sql(
+CREATE TABLE human_reviews (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios(rowid) ON DELETE CASCADE,
+    reviewer    TEXT NOT NULL,
+    verdict     TEXT NOT NULL DEFAULT '',
+    clarity     REAL,
+    complexity  REAL,
+    coverage    REAL,
+    realism     REAL,
+    comment     TEXT NOT NULL DEFAULT '',
+    at          TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (scenario_id, reviewer)
+) WITHOUT ROWID;
+CREATE INDEX human_reviews_by_reviewer ON human_reviews (reviewer, scenario_id);
+
+CREATE TABLE quality_scores (
+    scenario_id INTEGER PRIMARY KEY REFERENCES scenarios(rowid) ON DELETE CASCADE,
+    clarity     REAL NOT NULL,
+    complexity  REAL NOT NULL,
+    coverage    REAL NOT NULL,
+    realism     REAL NOT NULL,
+    overall     REAL NOT NULL,
+    scorer      TEXT NOT NULL,
+    scored_at   TEXT NOT NULL
+);
+CREATE INDEX quality_scores_by_overall ON quality_scores (overall);
+
+CREATE TABLE qc_thresholds (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    threshold  REAL NOT NULL,
+    adopted_by TEXT NOT NULL,
+    adopted_at TEXT NOT NULL,
+    figures    TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE snapshots (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    name            TEXT NOT NULL,
+    version         TEXT NOT NULL,
+    created_at      TEXT NOT NULL,
+    baseline_scores TEXT NOT NULL DEFAULT '{}',
+    metadata        TEXT NOT NULL DEFAULT '{}',
+    UNIQUE (name, version)
+);
+CREATE TABLE snapshot_members (
+    snapshot_id  INTEGER NOT NULL REFERENCES snapshots(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    uid          TEXT NOT NULL,
+    category     TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    scenario     TEXT NOT NULL,
+    PRIMARY KEY (snapshot_id, position)
+) WITHOUT ROWID;
+)sql";
+
 struct Step
 {
     int toVersion;
@@ -227,6 +293,7 @@ constexpr Step kSteps[] = {
     {2, kSchemaV2},
     {3, kSchemaV3},
     {4, kSchemaV4},
+    {5, kSchemaV5},
 };
 
 } // namespace
@@ -259,10 +326,18 @@ Result<void> SchemaMigrations::migrate(sqlite3 *db, const QString &path)
     for (const Step &step : kSteps) {
         if (step.toVersion <= *current)
             continue;
-        qCInfo(lcStore) << "migrating" << path << "from schema" << *current << "to" << step.toVersion;
         SqliteTransaction tx(db);
         if (auto r = tx.begin(); !r)
             return r.error();
+        // Another connection may have migrated the file while this one waited for the write lock
+        // (two threads opening a new workspace at once): read the version again under the lock.
+        auto locked = readVersion(db, path);
+        if (!locked)
+            return locked.error();
+        *current = *locked;
+        if (step.toVersion <= *current)
+            continue;
+        qCInfo(lcStore) << "migrating" << path << "from schema" << *current << "to" << step.toVersion;
         if (auto r = sqliteExec(db, step.sql); !r)
             return Error::database(tr("%1: upgrading the workspace to schema version %2 failed: %3")
                                        .arg(path).arg(step.toVersion).arg(r.error().message));

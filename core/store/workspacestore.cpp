@@ -10,6 +10,9 @@
 
 #include <sqlite3.h>
 
+#include <QElapsedTimer>
+#include <QThread>
+
 #include <QDateTime>
 #include <QHash>
 
@@ -110,12 +113,21 @@ Result<void> WorkspaceStore::configure()
     // durable against an application crash, which is what "a killed app loses
     // nothing" needs, and much faster than FULL. In-memory databases answer
     // "memory" to the journal_mode request, which is fine.
-    if (auto r = sqliteExec(m_db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+    //
+    // Switching a new file to WAL takes an exclusive lock and does not wait on the busy handler:
+    // when another connection is setting up the same new file at that moment, try again shortly.
+    QElapsedTimer waited;
+    waited.start();
+    while (true) {
+        auto r = sqliteExec(m_db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
                                   "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
                                   "PRAGMA cache_size = -32768;");
-        !r)
-        return Error::database(tr("%1: cannot configure the workspace: %2").arg(m_path, r.error().message));
-    return {};
+        if (r)
+            return {};
+        if ((sqlite3_errcode(m_db) & 0xff) != SQLITE_BUSY || waited.elapsed() > kBusyTimeoutMs)
+            return Error::database(tr("%1: cannot configure the workspace: %2").arg(m_path, r.error().message));
+        QThread::msleep(10);
+    }
 }
 
 int WorkspaceStore::schemaVersion() const

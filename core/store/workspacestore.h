@@ -44,7 +44,7 @@ class WorkspaceStore final
 
 public:
     /** The schema version this build writes. */
-    static constexpr int currentSchemaVersion = 4;
+    static constexpr int currentSchemaVersion = 5;
 
     /**
      * Opens or creates @p path (":memory:" for a private in-memory workspace)

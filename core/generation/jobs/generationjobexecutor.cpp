@@ -44,15 +44,21 @@ bool GenerationJobExecutor::processAlive(qint64 pid)
 #endif
 }
 
-void GenerationJobExecutor::requestPause()
+void GenerationJobExecutor::requestPause(bool abandonInFlight)
 {
     int expected = Go;
-    m_stop.compare_exchange_strong(expected, Pause);
+    if (m_stop.compare_exchange_strong(expected, abandonInFlight ? PauseNow : Pause) && abandonInFlight)
+        this->abandonInFlight();
 }
 
 void GenerationJobExecutor::requestCancel()
 {
     m_stop.store(Cancel);
+    abandonInFlight();
+}
+
+void GenerationJobExecutor::abandonInFlight()
+{
     std::shared_ptr<GenerationBackend> backend;
     {
         const std::lock_guard lock(m_backendMutex);
@@ -208,7 +214,8 @@ Result<GenerationJob> GenerationJobExecutor::run()
                 scenarios = request.error();
             } else {
                 auto answer = (*backend)->completeJson(*request, [generator](const Json &j) { return generator->validate(j); });
-                if (!answer && answer.error().code == Error::Code::Cancelled && m_stop.load() == Cancel)
+                const int stop = m_stop.load();
+                if (!answer && answer.error().code == Error::Code::Cancelled && (stop == Cancel || stop == PauseNow))
                     return; // abandoned: the item stays pending
                 if (answer) {
                     usage = {answer->promptTokens, answer->completionTokens, answer->attempts};
@@ -251,7 +258,7 @@ Result<GenerationJob> GenerationJobExecutor::run()
     }
 
     const int stop = m_stop.load();
-    const JobState final = stop == Cancel ? JobState::Cancelled : stop == Pause ? JobState::Paused : JobState::Completed;
+    const JobState final = stop == Cancel ? JobState::Cancelled : stop == Go ? JobState::Completed : JobState::Paused;
     auto current = jobs.job(m_jobId);
     if (!current)
         return current.error();

@@ -30,8 +30,8 @@ struct GenerationOptions;
  * items in flight, and a later run() finishes the job with exactly the
  * requested scenarios: none lost, none twice.
  *
- * requestPause() lets the items in flight finish, then stops (Paused);
- * requestCancel() abandons them (Cancelled). Both may be called from any
+ * requestPause() lets the items in flight finish, then stops (Paused), or
+ * abandons them when asked to; requestCancel() abandons them (Cancelled). Both may be called from any
  * thread, before or during run(); a run that finished is not affected.
  *
  * The API key (openai backend) is read when run() starts, from
@@ -63,14 +63,21 @@ public:
      */
     Result<GenerationJob> run();
 
-    void requestPause();
+    /**
+     * Stop taking items and end Paused. In-flight items finish and are kept,
+     * unless @p abandonInFlight (closing the application: do not wait for slow
+     * requests), in which case they are abandoned and stay pending.
+     */
+    void requestPause(bool abandonInFlight = false);
+    /** Stop now and end Cancelled; in-flight items are abandoned and stay pending. */
     void requestCancel();
 
     /** Whether process @p pid is alive on this machine (a Running job whose owner is dead was interrupted). */
     static bool processAlive(qint64 pid);
 
 private:
-    enum Stop { Go = 0, Pause = 1, Cancel = 2 };
+    enum Stop { Go = 0, Pause = 1, Cancel = 2, PauseNow = 3 };
+    void abandonInFlight();
     Result<std::shared_ptr<GenerationBackend>> makeBackend(const GenerationJob &job,
                                                             const std::shared_ptr<const GeneratorRegistry> &registry,
                                                             const GenerationOptions &options) const;

@@ -36,9 +36,10 @@ GenerationJobRunner::GenerationJobRunner(const QString &workspacePath, QObject *
 
 GenerationJobRunner::~GenerationJobRunner()
 {
-    // Paused, not cancelled: what is in flight finishes and the job can be resumed later.
+    // Paused, not cancelled, and without waiting for slow requests: what is in flight is abandoned
+    // (it stays pending) and the job resumes later, here or from the command line.
     for (const auto &executor : std::as_const(m_running))
-        executor->requestPause();
+        executor->requestPause(/*abandonInFlight=*/true);
     m_pool.waitForDone();
 }
 

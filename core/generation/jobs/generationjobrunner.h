@@ -25,8 +25,9 @@ class GenerationJobExecutor;
  * times a second per job), jobFinished() once a run ends (completed, paused,
  * cancelled or failed). Only GenerationJob values cross threads.
  *
- * Lifetime: the destructor pauses every running job and waits for them; a job
- * paused so is resumable later, by this or another process.
+ * Lifetime: the destructor pauses every running job, abandoning requests in
+ * flight (they stay pending), and waits for the threads; a job paused so is
+ * resumable later, by this or another process.
  */
 class GenerationJobRunner final : public QObject
 {

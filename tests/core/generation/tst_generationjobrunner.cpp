@@ -4,6 +4,7 @@
 #include "generation/jobs/generationjobrunner.h"
 #include "jobtestkit.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +23,7 @@ private slots:
     void pauseThenResume();
     void cancelThenResume();
     void badSpecIsRefused();
+    void closingDoesNotWaitForSlowRequests();
 
 private:
     static GenerationJob lastJob(const QSignalSpy &spy) { return spy.constLast().constFirst().value<GenerationJob>(); }
@@ -124,6 +126,31 @@ void TestGenerationJobRunner::badSpecIsRefused()
     auto jobs = runner.jobs();
     QTRY_VERIFY(jobs.isFinished());
     QVERIFY(jobs.result()->isEmpty());
+}
+
+void TestGenerationJobRunner::closingDoesNotWaitForSlowRequests()
+{
+    m_bed.server->setLatencyMs(3000);
+    auto closing = std::make_unique<GenerationJobRunner>(m_bed.db);
+    auto future = closing->start(openAiMemoryJob(*m_bed.server, 6, 2));
+    QTRY_VERIFY(future.isFinished());
+    const qint64 id = future.result()->id;
+    QTRY_VERIFY(m_bed.server->inFlight() > 0);
+    QElapsedTimer clock;
+    clock.start();
+    closing.reset(); // in-flight requests are abandoned, not waited for
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+
+    m_bed.server->setLatencyMs(0);
+    GenerationJobRunner runner(m_bed.db);
+    QSignalSpy finished(&runner, &GenerationJobRunner::jobFinished);
+    auto jobs = runner.jobs();
+    QTRY_VERIFY(jobs.isFinished());
+    QCOMPARE(jobs.result()->constFirst().state, JobState::Paused);
+    QCOMPARE(jobs.result()->constFirst().itemsDone, 0);
+    runner.resume(id);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(lastJob(finished).generated, 6);
 }
 
 QTEST_GUILESS_MAIN(TestGenerationJobRunner)

@@ -191,12 +191,14 @@ void TestJobStore::migratesVersion3()
         // Take the file back to what schema 3 wrote.
         QCOMPARE(sqlite3_exec(store.handle(),
                               "DROP TABLE generation_log; DROP TABLE generation_items; DROP TABLE generation_jobs;"
-                              "DROP TABLE prompt_templates; PRAGMA user_version = 3;",
+                              "DROP TABLE prompt_templates; DROP TABLE human_reviews; DROP TABLE quality_scores;"
+                              "DROP TABLE qc_thresholds; DROP TABLE snapshot_members; DROP TABLE snapshots;"
+                              "PRAGMA user_version = 3;",
                               nullptr, nullptr, nullptr),
                  SQLITE_OK);
     }
     KX_OPEN_STORE(store, m_db);
-    QCOMPARE(store.schemaVersion(), 4);
+    QCOMPARE(store.schemaVersion(), WorkspaceStore::currentSchemaVersion);
     QCOMPARE(*store.count({}), 1);
     JobStore jobs(store);
     QVERIFY(jobs.jobs()->isEmpty());
