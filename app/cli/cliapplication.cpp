@@ -4,6 +4,9 @@
 #include "audiocommand.h"
 #include "commandparser.h"
 #include "generatecommand.h"
+#include "mixcommand.h"
+#include "qccommand.h"
+#include "reviewcommand.h"
 #include "templatecommand.h"
 #include "demo/demoworkspace.h"
 #include "exporters/scenarioexporter.h"
@@ -46,6 +49,14 @@ QString commandSummary()
         "           [--param KEY=JSON]… [--parents IDS | --parents-from DATASET] [--resume JOB] [--json]\n"
         "                                                      run a generation job (an interrupted one resumes)\n"
         "  jobs [log ID] [--json]                              list generation jobs, or one job's log\n"
+        "  review ID --verdict accept|reject|skip [--score CRITERION=VALUE]… [--reviewer NAME] [--comment TEXT]\n"
+        "                                                      record a review, durably, with an audit-trail entry\n"
+        "  qc [--threshold T] [--adopt [--reviewer NAME]] [--curve] [--json]\n"
+        "                                                      the automatic gate against the human verdicts\n"
+        "  mix [--target CATEGORY=SHARE,…] [--size N] [--plan] [--json]\n"
+        "                                                      target mix beside what passed review; what to generate\n"
+        "  snapshot create NAME [--size N] [--seed N] [--redistribute] | list | export ID --out FILE | diff ID ID\n"
+        "                                                      frozen, versioned suites sampled to honour the mix\n"
         "  templates list | show ID [--version N] | edit ID --file F.json [--json]\n"
         "                                                      list, show or edit the generators' prompt templates\n"
         "  audio peaks FILE [--buckets N] [--json]             min/max peaks of an audio file\n"
@@ -103,6 +114,14 @@ int CliApplication::run()
         return AudioCommand::run(rest);
     if (command == QLatin1String("generate"))
         return GenerateCommand::runGenerate(rest, [this] { return openStore(); });
+    if (command == QLatin1String("review"))
+        return ReviewCommand::run(rest, [this] { return openStore(); });
+    if (command == QLatin1String("qc"))
+        return QcCommand::run(rest, [this] { return openStore(); });
+    if (command == QLatin1String("mix"))
+        return MixCommand::runMix(rest, [this] { return openStore(); });
+    if (command == QLatin1String("snapshot"))
+        return MixCommand::runSnapshot(rest, [this] { return openStore(); });
     if (command == QLatin1String("jobs"))
         return GenerateCommand::runJobs(rest, [this] { return openStore(); });
     if (command == QLatin1String("templates"))

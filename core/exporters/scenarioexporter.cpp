@@ -26,6 +26,11 @@ std::optional<ScenarioExporter::Format> ScenarioExporter::formatFromKey(QStringV
 Result<ExportOutcome> ScenarioExporter::run(const WorkspaceStore &store, const ScenarioFilter &filter,
                                             const QString &path, Format format)
 {
+    return write(path, format, [&](const ScenarioVisitor &visit) { return store.forEachScenario(filter, visit); });
+}
+
+Result<ExportOutcome> ScenarioExporter::write(const QString &path, Format format, const ScenarioSource &source)
+{
     QElapsedTimer timer;
     timer.start();
     ExportOutcome outcome;
@@ -34,7 +39,7 @@ Result<ExportOutcome> ScenarioExporter::run(const WorkspaceStore &store, const S
         auto writer = ScenarioParquetWriter::create(path);
         if (!writer)
             return writer.error();
-        const auto done = store.forEachScenario(filter, [&](const TestScenario &s) -> Result<void> {
+        const auto done = source([&](const TestScenario &s) -> Result<void> {
             ++outcome.scenarios;
             return (*writer)->writeScenario(s);
         });
@@ -48,7 +53,7 @@ Result<ExportOutcome> ScenarioExporter::run(const WorkspaceStore &store, const S
         QSaveFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return Error::io(tr("%1: cannot write: %2").arg(path, file.errorString()));
-        const auto done = store.forEachScenario(filter, [&](const TestScenario &s) -> Result<void> {
+        const auto done = source([&](const TestScenario &s) -> Result<void> {
             const QByteArray line = QByteArray::fromStdString(dumpCompact(s.toJson())) + '\n';
             if (file.write(line) != line.size())
                 return Error::io(tr("%1: write failed: %2").arg(path, file.errorString()));

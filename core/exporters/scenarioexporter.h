@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/testscenario.h"
 #include "store/scenarioquery.h"
 #include "util/result.h"
 
 #include <QCoreApplication>
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 namespace kx {
 
@@ -37,8 +41,16 @@ public:
     /** "jsonl" or "parquet" → the format; nullopt otherwise. */
     static std::optional<Format> formatFromKey(QStringView key);
 
+    /** The scenarios of @p filter in @p store. */
     static Result<ExportOutcome> run(const WorkspaceStore &store, const ScenarioFilter &filter, const QString &path,
                                      Format format);
+
+    /** Receives each scenario to write; an error stops the export. */
+    using ScenarioVisitor = std::function<Result<void>(const TestScenario &)>;
+    /** Calls the visitor for each scenario to write, in order (a snapshot's frozen copies, say). */
+    using ScenarioSource = std::function<Result<void>(const ScenarioVisitor &)>;
+    /** The scenarios @p source gives, with the same all-or-nothing rule. */
+    static Result<ExportOutcome> write(const QString &path, Format format, const ScenarioSource &source);
 };
 
 } // namespace kx

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/category.h"
+#include "model/criterion.h"
 #include "util/jsonqt.h"
 #include "util/result.h"
 
@@ -12,18 +13,6 @@
 #include <optional>
 
 namespace kx {
-
-/** The four criteria of the quality gate (seed section 4): the gate keeps a scenario when their mean is above the threshold. */
-enum class Criterion { Clarity, Complexity, Coverage, Realism };
-
-constexpr Criterion allCriteria[] = {Criterion::Clarity, Criterion::Complexity, Criterion::Coverage, Criterion::Realism};
-constexpr int criterionCount = 4;
-
-/** "clarity", "complexity", "coverage", "realism". */
-QString criterionKey(Criterion c);
-std::optional<Criterion> criterionFromKey(QStringView key);
-/** Translated, for display. */
-QString criterionLabel(Criterion c);
 
 /**
  * One reviewer's judgement of one scenario: a verdict, per-criterion scores

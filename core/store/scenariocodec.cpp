@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenariocodec.h"
 
+#include "model/humanreview.h"
+
 #include "sqlitestatement.h"
 
 namespace kx {
@@ -231,8 +233,14 @@ Result<ScenarioIndexWriter> ScenarioIndexWriter::prepare(sqlite3 *db)
         db, "INSERT OR IGNORE INTO scenario_capabilities (scenario_id, capability) VALUES (?1, ?2)");
     if (!capability)
         return capability.error();
+    auto humanReview = SqliteStatement::prepare(
+        db, "INSERT OR REPLACE INTO human_reviews (scenario_id, reviewer, verdict, clarity, complexity, coverage, "
+            "realism, comment, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    if (!humanReview)
+        return humanReview.error();
     w.m_fts = std::move(*fts);
     w.m_capability = std::move(*capability);
+    w.m_humanReview = std::move(*humanReview);
     return w;
 }
 
@@ -248,6 +256,36 @@ Result<void> ScenarioIndexWriter::add(qint64 rowId, const EncodedScenario &row)
         m_capability.bind(1, rowId);
         m_capability.bindStatic(2, capability);
         if (auto r = m_capability.exec(); !r)
+            return r;
+    }
+    return addHumanReviews(rowId, row);
+}
+
+Result<void> ScenarioIndexWriter::addHumanReviews(qint64 rowId, const EncodedScenario &row)
+{
+    if (row.review.find("\"reviews\"") == std::string::npos)
+        return {};
+    const Json review = Json::parse(row.review, nullptr, false);
+    const auto reviews = review.is_object() ? review.find("reviews") : review.end();
+    if (review.is_discarded() || reviews == review.end() || !reviews->is_object())
+        return {};
+    for (const auto &[name, entry] : reviews->items()) {
+        auto parsed = HumanReview::fromJson(qs(name), entry);
+        if (!parsed)
+            return Error::badInput(ScenarioCodec::tr("scenario \"%1\": %2").arg(qs(row.uid), parsed.error().message));
+        m_humanReview.bind(1, rowId);
+        m_humanReview.bind(2, parsed->reviewer);
+        m_humanReview.bind(3, parsed->verdict ? reviewStatusKey(*parsed->verdict) : QString());
+        for (Criterion c : allCriteria) {
+            const int column = 4 + int(c);
+            if (const auto v = parsed->score(c))
+                m_humanReview.bind(column, *v);
+            else
+                m_humanReview.bindNull(column);
+        }
+        m_humanReview.bind(8, parsed->comment);
+        m_humanReview.bind(9, parsed->at.isValid() ? parsed->at.toUTC().toString(Qt::ISODateWithMs) : QString());
+        if (auto r = m_humanReview.exec(); !r)
             return r;
     }
     return {};

@@ -38,21 +38,29 @@ struct EncodedScenario
 };
 
 /**
- * The rows that follow a scenario row: its FTS5 entry and its capability facet
- * rows. Statements are prepared once and reused (the import adds millions).
+ * The rows that follow a scenario row: its FTS5 entry, its capability facet
+ * rows and the human_reviews mirror of its reviewers' judgements (review JSON
+ * key "reviews"). Statements are prepared once and reused (the import adds
+ * millions); a row without reviews costs one substring search for the mirror.
  */
 class ScenarioIndexWriter final
 {
 public:
     /** Prepares the two INSERT statements on @p db. */
     static Result<ScenarioIndexWriter> prepare(sqlite3 *db);
-    /** Adds the search entry and capability rows of scenario @p rowId (a listed-twice capability is one row). */
+    /**
+     * Adds the search entry, capability rows (a listed-twice capability is one
+     * row) and human review rows of scenario @p rowId. A damaged review entry
+     * is an error naming the scenario and the reviewer.
+     */
     Result<void> add(qint64 rowId, const EncodedScenario &row);
 
 private:
     ScenarioIndexWriter() = default;
+    Result<void> addHumanReviews(qint64 rowId, const EncodedScenario &row);
     SqliteStatement m_fts;
     SqliteStatement m_capability;
+    SqliteStatement m_humanReview;
 };
 
 /**

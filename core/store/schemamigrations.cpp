@@ -223,6 +223,7 @@ CREATE TABLE prompt_templates (
  * - quality_scores: the automatic scores of the four criteria and their mean, with the scorer's
  *   version, one row per scenario;
  * - qc_thresholds: every threshold a lead adopted, who and when, with the figures it was chosen on;
+ * - workspace_settings: what belongs to the workspace rather than the user (the mix target);
  * - snapshots / snapshot_members: frozen, versioned suites (TestDataset) with a copy of each
  *   scenario as it was, so a snapshot never changes when its scenarios are edited later.
  */
@@ -259,6 +260,11 @@ CREATE TABLE qc_thresholds (
     adopted_by TEXT NOT NULL,
     adopted_at TEXT NOT NULL,
     figures    TEXT NOT NULL DEFAULT '{}'
+);
+
+CREATE TABLE workspace_settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
 );
 
 CREATE TABLE snapshots (

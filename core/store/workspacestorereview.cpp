@@ -49,7 +49,8 @@ Result<void> rewriteScenario(sqlite3 *db, qint64 rowId, const EncodedScenario &r
 
     // The old search entry and capability rows go, the new ones come through the import's own writer.
     for (const char *sql : {"DELETE FROM scenario_fts WHERE rowid = ?1",
-                            "DELETE FROM scenario_capabilities WHERE scenario_id = ?1"}) {
+                            "DELETE FROM scenario_capabilities WHERE scenario_id = ?1",
+                            "DELETE FROM human_reviews WHERE scenario_id = ?1"}) {
         auto remove = SqliteStatement::prepare(db, sql);
         if (!remove)
             return remove.error();

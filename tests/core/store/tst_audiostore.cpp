@@ -149,7 +149,7 @@ private Q_SLOTS:
             QCOMPARE(sqlite3_exec(store.handle(),
                                   "DROP TABLE generation_log; DROP TABLE generation_items; DROP TABLE generation_jobs;"
                                   "DROP TABLE prompt_templates; DROP TABLE human_reviews; DROP TABLE quality_scores;"
-                                  "DROP TABLE qc_thresholds; DROP TABLE snapshot_members; DROP TABLE snapshots;"
+                                  "DROP TABLE qc_thresholds; DROP TABLE snapshot_members; DROP TABLE snapshots; DROP TABLE workspace_settings;"
                                   "DROP TABLE review_events; DROP TABLE audio_peaks; DROP TABLE audio_checks;"
                                   "DROP INDEX scenarios_by_audio_suspicion; DROP INDEX scenarios_by_audio_flags;"
                                   "ALTER TABLE scenarios DROP COLUMN audio_flags;"

@@ -192,7 +192,7 @@ void TestJobStore::migratesVersion3()
         QCOMPARE(sqlite3_exec(store.handle(),
                               "DROP TABLE generation_log; DROP TABLE generation_items; DROP TABLE generation_jobs;"
                               "DROP TABLE prompt_templates; DROP TABLE human_reviews; DROP TABLE quality_scores;"
-                              "DROP TABLE qc_thresholds; DROP TABLE snapshot_members; DROP TABLE snapshots;"
+                              "DROP TABLE qc_thresholds; DROP TABLE snapshot_members; DROP TABLE snapshots; DROP TABLE workspace_settings;"
                               "PRAGMA user_version = 3;",
                               nullptr, nullptr, nullptr),
                  SQLITE_OK);
