@@ -2,16 +2,71 @@
 #include "qccommand.h"
 
 #include "commandparser.h"
+#include "generation/apikeysource.h"
+#include "generation/openaibackend.h"
+#include "qc/llmjudge.h"
 #include "qc/qcreport.h"
 #include "settings/settings.h"
 #include "util/jsonqt.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QThreadPool>
+#include <QUrl>
+#include <QtConcurrent>
+
+#include <cstdio>
 
 using namespace kx;
 
 namespace {
+
+/**
+ * Has the LLM judge score up to @p limit scenarios it has not scored, @p concurrency at a time; each
+ * result is stored at once. Returns (judged, failed).
+ */
+Result<std::pair<int, int>> judgeScenarios(QualityStore &quality, const QString &baseUrl, const QString &model,
+                                          int limit, int concurrency)
+{
+    auto key = ApiKeySource::forEndpoint(baseUrl);
+    if (!key)
+        return key.error();
+    ChatEndpoint endpoint;
+    endpoint.baseUrl = QUrl(baseUrl);
+    endpoint.apiKey = *key;
+    endpoint.concurrency = concurrency;
+    if (!endpoint.baseUrl.isValid() || !endpoint.baseUrl.scheme().startsWith(QLatin1String("http")))
+        return Error::badInput(QcCommand::tr("the base URL \"%1\" is not an http or https URL").arg(baseUrl));
+    OpenAiBackend backend(endpoint, model);
+    auto judgeTemplate = LlmJudge::builtInTemplate();
+    if (!judgeTemplate)
+        return judgeTemplate.error();
+    const LlmJudge judge(*judgeTemplate, backend);
+    auto todo = quality.unscoredBy(judge.scorerName(), limit);
+    if (!todo)
+        return todo.error();
+    // The requests run in parallel; the answers are stored one at a time on this thread's connection.
+    QList<QFuture<Result<QualityScores>>> futures;
+    QThreadPool pool;
+    pool.setMaxThreadCount(concurrency);
+    for (const auto &[rowId, scenario] : std::as_const(*todo))
+        futures.append(QtConcurrent::run(&pool, [&judge, s = scenario] { return judge.judge(s); }));
+    int judged = 0;
+    int failed = 0;
+    for (int i = 0; i < futures.size(); ++i) {
+        const Result<QualityScores> scores = futures[i].result();
+        if (!scores) {
+            ++failed;
+            std::fprintf(stderr, "kairix: %s\n", qPrintable(scores.error().message));
+            continue;
+        }
+        if (auto r = quality.putScores(todo->at(i).first, *scores, judge.scorerName()); !r)
+            return r.error();
+        ++judged;
+    }
+    return std::pair{judged, failed};
+}
+
 QString figure(const std::optional<double> &v)
 {
     return v ? QString::number(*v, 'f', 3) : QStringLiteral("–");
@@ -28,8 +83,19 @@ int QcCommand::run(const QStringList &args, const StoreOpener &openStore)
     const QCommandLineOption reviewer(QStringLiteral("reviewer"), tr("Who adopts (default: the login name)."),
                                       QStringLiteral("NAME"));
     const QCommandLineOption curve(QStringLiteral("curve"), tr("Include the curve over thresholds (with --json)."));
+    const QCommandLineOption judge(QStringLiteral("judge"),
+                                   tr("First have an LLM judge score up to --limit scenarios it has not scored yet "
+                                      "(OpenAI-compatible endpoint; its scores replace the heuristic ones)."));
+    const QCommandLineOption baseUrl(QStringLiteral("base-url"), tr("The judge's endpoint, e.g. http://127.0.0.1:8000/v1."),
+                                     QStringLiteral("URL"));
+    const QCommandLineOption model(QStringLiteral("model"), tr("The judge's model."), QStringLiteral("NAME"),
+                                   QStringLiteral("gpt-4o-mini"));
+    const QCommandLineOption limit(QStringLiteral("limit"), tr("Scenarios to judge at most (default 50)."),
+                                   QStringLiteral("N"), QStringLiteral("50"));
+    const QCommandLineOption concurrency(QStringLiteral("concurrency"), tr("Judge requests in flight (default 4)."),
+                                         QStringLiteral("N"), QStringLiteral("4"));
     const QCommandLineOption json(QStringLiteral("json"), tr("Print the result as JSON."));
-    parser.addOptions({threshold, adopt, reviewer, curve, json});
+    parser.addOptions({threshold, adopt, reviewer, curve, judge, baseUrl, model, limit, concurrency, json});
     int exitCode = CommandParser::Done;
     if (!CommandParser::parse(parser, QStringLiteral("qc"), args, exitCode))
         return exitCode;
@@ -44,10 +110,30 @@ int QcCommand::run(const QStringList &args, const StoreOpener &openStore)
     if (who.isEmpty() && !parser.isSet(reviewer))
         who = QDir::home().dirName();
 
+    int judgeLimit = 0;
+    int judgeConcurrency = 4;
+    if (parser.isSet(judge)) {
+        bool okLimit = false;
+        bool okConcurrency = false;
+        judgeLimit = parser.value(limit).toInt(&okLimit);
+        judgeConcurrency = parser.value(concurrency).toInt(&okConcurrency);
+        if (!okLimit || judgeLimit < 1 || !okConcurrency || judgeConcurrency < 1)
+            return CommandParser::usageError(tr("--limit and --concurrency need numbers ≥ 1"));
+        if (!parser.isSet(baseUrl))
+            return CommandParser::usageError(tr("--judge needs --base-url URL"));
+    }
+
     auto store = openStore();
     if (!store)
         return CommandParser::fail(store.error().message);
     QualityStore quality(**store);
+    if (parser.isSet(judge)) {
+        auto judged = judgeScenarios(quality, parser.value(baseUrl), parser.value(model), judgeLimit, judgeConcurrency);
+        if (!judged)
+            return CommandParser::fail(judged.error().message);
+        std::fprintf(stderr, "%s\n", qPrintable(tr("kairix: the judge scored %1 scenario(s), %2 failed")
+                                                    .arg(judged->first).arg(judged->second)));
+    }
     auto report = QcReport::build(quality, t);
     if (!report)
         return CommandParser::fail(report.error().message);

@@ -11,7 +11,9 @@
 #include <memory>
 
 /**
- * `kairix qc [--threshold T] [--adopt [--reviewer NAME]] [--curve] [--json]`:
+ * `kairix qc [--threshold T] [--adopt [--reviewer NAME]] [--curve]
+ * [--judge --base-url URL [--model M] [--limit N] [--concurrency N]] [--json]`:
+ * optionally has an LLM judge (LlmJudge) score scenarios it has not scored,
  * scores what has no automatic scores yet, then prints the gate's counts and,
  * against the human verdicts, precision, recall and F1, the suggested
  * threshold and the agreement figures (QcReport). --adopt records the

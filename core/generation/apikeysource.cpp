@@ -95,4 +95,17 @@ Result<void> ApiKeySource::writeToKeychain(const QString &account, const QString
     return Error::io(tr("Could not store the API key in the system keychain: %1").arg(reason));
 }
 
+Result<QString> ApiKeySource::forEndpoint(const QString &baseUrl, int timeoutMs)
+{
+    const QString fromEnv = fromEnvironment();
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    auto stored = readFromKeychain(baseUrl, timeoutMs);
+    if (stored)
+        return *stored;
+    if (stored.error().code == Error::Code::NotFound)
+        return QString();
+    return stored.error();
+}
+
 } // namespace kx

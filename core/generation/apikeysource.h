@@ -36,6 +36,14 @@ public:
      */
     static Result<QString> readFromKeychain(const QString &account, int timeoutMs = 5000);
 
+    /**
+     * The key for the endpoint at @p baseUrl: the environment's, else the
+     * keychain entry stored under the URL; empty when there is neither (a
+     * local server often needs none). Blocks like readFromKeychain(); an
+     * unreachable keychain counts as "no key", a refused one is an error.
+     */
+    static Result<QString> forEndpoint(const QString &baseUrl, int timeoutMs = 3000);
+
     /** Stores @p key for @p account; same blocking and timeout as readFromKeychain(). */
     static Result<void> writeToKeychain(const QString &account, const QString &key, int timeoutMs = 5000);
 };

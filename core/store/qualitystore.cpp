@@ -15,8 +15,28 @@ namespace {
 /** Rows scored per transaction: big enough to amortise the commit, small enough for a prompt cancel. */
 constexpr int scoreBatch = 2000;
 
+/** No scores from this scorer (?1), and none from an LLM judge, which outranks the heuristics. */
 constexpr const char *missingCondition =
-    " NOT EXISTS (SELECT 1 FROM quality_scores q WHERE q.scenario_id = s.rowid AND q.scorer = ?1)";
+    " NOT EXISTS (SELECT 1 FROM quality_scores q WHERE q.scenario_id = s.rowid AND (q.scorer = ?1 OR q.scorer LIKE 'judge:%'))";
+
+constexpr const char *insertScores =
+    "INSERT OR REPLACE INTO quality_scores (scenario_id, clarity, complexity, coverage, realism, overall, scorer, "
+    "scored_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+Result<void> writeScores(SqliteStatement &insert, qint64 rowId, const QualityScores &q, const QString &scorer,
+                         const QString &at)
+{
+    insert.reset();
+    insert.bind(1, rowId);
+    insert.bind(2, q.clarity);
+    insert.bind(3, q.complexity);
+    insert.bind(4, q.coverage);
+    insert.bind(5, q.realism);
+    insert.bind(6, q.overall());
+    insert.bind(7, scorer);
+    insert.bind(8, at);
+    return insert.exec();
+}
 
 QualityScores scoresAt(const SqliteStatement &s, int first)
 {
@@ -49,9 +69,7 @@ Result<qint64> QualityStore::scoreMissing(const WorkControl &control)
     auto select = SqliteStatement::prepare(db, QByteArray("SELECT ") + ScenarioCodec::selectColumns
                                                    + " FROM scenarios s WHERE s.rowid > ?2 AND" + missingCondition
                                                    + " ORDER BY s.rowid LIMIT ?3");
-    auto insert = SqliteStatement::prepare(
-        db, "INSERT OR REPLACE INTO quality_scores (scenario_id, clarity, complexity, coverage, realism, overall, scorer, "
-            "scored_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    auto insert = SqliteStatement::prepare(db, insertScores);
     if (!select)
         return select.error();
     if (!insert)
@@ -82,16 +100,7 @@ Result<qint64> QualityStore::scoreMissing(const WorkControl &control)
             return r.error();
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         for (const auto &[rowId, q] : std::as_const(batch)) {
-            insert->reset();
-            insert->bind(1, rowId);
-            insert->bind(2, q.clarity);
-            insert->bind(3, q.complexity);
-            insert->bind(4, q.coverage);
-            insert->bind(5, q.realism);
-            insert->bind(6, q.overall());
-            insert->bind(7, scorer);
-            insert->bind(8, now);
-            if (auto r = insert->exec(); !r)
+            if (auto r = writeScores(*insert, rowId, q, scorer, now); !r)
                 return r.error();
         }
         if (auto r = tx.commit(); !r)
@@ -101,6 +110,37 @@ Result<qint64> QualityStore::scoreMissing(const WorkControl &control)
         control.report(done, total);
     }
     return done;
+}
+
+Result<QList<std::pair<qint64, TestScenario>>> QualityStore::unscoredBy(const QString &scorer, int limit) const
+{
+    auto select = SqliteStatement::prepare(
+        m_store.handle(), QByteArray("SELECT ") + ScenarioCodec::selectColumns
+                              + " FROM scenarios s WHERE NOT EXISTS (SELECT 1 FROM quality_scores q "
+                                "WHERE q.scenario_id = s.rowid AND q.scorer = ?1) ORDER BY s.rowid LIMIT ?2");
+    if (!select)
+        return select.error();
+    select->bind(1, scorer);
+    select->bind(2, qint64(limit));
+    QList<std::pair<qint64, TestScenario>> out;
+    auto read = select->forEachRow([&]() -> Result<void> {
+        auto scenario = ScenarioCodec::decode(*select);
+        if (!scenario)
+            return scenario.error();
+        out.append({select->columnInt(0), std::move(*scenario)});
+        return {};
+    });
+    if (!read)
+        return read.error();
+    return out;
+}
+
+Result<void> QualityStore::putScores(qint64 rowId, const QualityScores &scores, const QString &scorer)
+{
+    auto insert = SqliteStatement::prepare(m_store.handle(), insertScores);
+    if (!insert)
+        return insert.error();
+    return writeScores(*insert, rowId, scores, scorer, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
 }
 
 Result<std::optional<QualityScores>> QualityStore::automaticScores(qint64 rowId) const

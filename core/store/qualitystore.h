@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/testscenario.h"
 #include "qc/qualityscores.h"
 #include "util/cancellation.h"
 #include "util/jsonqt.h"
@@ -75,6 +76,17 @@ public:
      * Returns how many it scored.
      */
     Result<qint64> scoreMissing(const WorkControl &control = {});
+    /**
+     * Up to @p limit scenarios without scores from @p scorer (an LLM judge's
+     * "judge:<model>"), in row order, for judging.
+     */
+    Result<QList<std::pair<qint64, TestScenario>>> unscoredBy(const QString &scorer, int limit) const;
+    /**
+     * Stores @p scores as scenario @p rowId's automatic scores from @p scorer,
+     * replacing the heuristic ones: a judge's scores count in the gate, and
+     * scoreMissing() leaves a judged scenario alone.
+     */
+    Result<void> putScores(qint64 rowId, const QualityScores &scores, const QString &scorer);
     /** The automatic scores of one scenario, if it was scored. */
     Result<std::optional<QualityScores>> automaticScores(qint64 rowId) const;
 

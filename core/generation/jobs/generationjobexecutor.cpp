@@ -86,15 +86,11 @@ Result<std::shared_ptr<GenerationBackend>> GenerationJobExecutor::makeBackend(
         endpoint.baseUrl = QUrl(job.baseUrl);
         endpoint.concurrency = job.concurrency;
         endpoint.timeoutMs = job.timeoutMs;
-        endpoint.apiKey = ApiKeySource::fromEnvironment();
-        if (endpoint.apiKey.isEmpty()) {
-            // A local server (llama.cpp, vLLM, Ollama) often needs no key: "none in the keychain" is fine.
-            auto stored = ApiKeySource::readFromKeychain(job.baseUrl, 3000);
-            if (stored)
-                endpoint.apiKey = *stored;
-            else if (stored.error().code != Error::Code::NotFound)
-                return stored.error();
-        }
+        // A local server (llama.cpp, vLLM, Ollama) often needs no key: "none anywhere" is fine.
+        auto key = ApiKeySource::forEndpoint(job.baseUrl);
+        if (!key)
+            return key.error();
+        endpoint.apiKey = *key;
         return std::shared_ptr<GenerationBackend>(std::make_shared<OpenAiBackend>(endpoint, job.model));
     }
     return Error::badInput(tr("job %1: unknown backend \"%2\"").arg(job.id).arg(job.backend));

@@ -3,6 +3,7 @@
 // the automatic score give a suggested threshold that separates them (F1 = 1), a reviewer who agrees with the
 // gate has kappa 1, two reviewers who always agree have Fleiss' kappa 1, and an adopted threshold is recorded
 // with who and when and becomes the default.
+#include "fakechatserver.h"
 #include "util/jsonqt.h"
 
 #include <QProcess>
@@ -22,6 +23,7 @@ private slots:
     void plantedVerdictsGiveTheirThreshold();
     void adoptIsRecorded();
     void usageErrors();
+    void llmJudgeScoresThroughTheEndpoint();
 
 private:
     Json run(const QStringList &args, int expectedExit = 0);
@@ -157,6 +159,44 @@ void TestCliQc::usageErrors()
         p.waitForFinished(30000);
         QCOMPARE(p.exitCode(), 2);
     }
+}
+
+void TestCliQc::llmJudgeScoresThroughTheEndpoint()
+{
+    using kx::test::FakeChatFault;
+    using kx::test::FakeChatServer;
+    FakeChatServer server;
+    QVERIFY(server.start());
+    server.setResponder([](const Json &, int) {
+        return QStringLiteral(R"({"clarity": 0.2, "complexity": 0.4, "coverage": 0.6, "realism": 0.8, "rationale": "ok"})");
+    });
+    server.setFault(1, FakeChatFault::serverError());
+    server.setFault(2, FakeChatFault::malformedJson());
+    const Json j = run({QStringLiteral("qc"), QStringLiteral("--judge"), QStringLiteral("--base-url"), server.baseUrl().toString(),
+                        QStringLiteral("--model"), QStringLiteral("judge-model"), QStringLiteral("--limit"), QStringLiteral("5"),
+                        QStringLiteral("--json")});
+    QVERIFY2(j.is_object(), j.dump().c_str());
+    // 5 answers, the 500 retried and the malformed one repaired: 7 requests.
+    QCOMPARE(server.requestCount(), 7);
+    QVERIFY(server.requests().constFirst().lastUserMessage().contains(QStringLiteral("Score this test scenario")));
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(m_db.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr);
+    sqlite3_stmt *stmt = nullptr;
+    sqlite3_prepare_v2(db, "SELECT count(*), min(overall), max(overall) FROM quality_scores WHERE scorer = 'judge:judge-model'",
+                       -1, &stmt, nullptr);
+    QCOMPARE(sqlite3_step(stmt), SQLITE_ROW);
+    QCOMPARE(sqlite3_column_int(stmt, 0), 5);
+    QCOMPARE(sqlite3_column_double(stmt, 1), 0.5);
+    QCOMPARE(sqlite3_column_double(stmt, 2), 0.5);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    // The heuristics leave judged scenarios alone; the next judge run takes the next five.
+    QCOMPARE(run({QStringLiteral("qc"), QStringLiteral("--json")})["newly_scored"].get<qint64>(), 0);
+    server.resetStats();
+    server.clearFaults();
+    run({QStringLiteral("qc"), QStringLiteral("--judge"), QStringLiteral("--base-url"), server.baseUrl().toString(),
+         QStringLiteral("--model"), QStringLiteral("judge-model"), QStringLiteral("--limit"), QStringLiteral("5")});
+    QCOMPARE(server.requestCount(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestCliQc)
