@@ -46,7 +46,7 @@ GenerationJobRunner::~GenerationJobRunner()
 QFuture<Result<GenerationJob>> GenerationJobRunner::start(const GenerationJob &spec)
 {
     const QString path = m_path;
-    QFuture<Result<GenerationJob>> created = QtConcurrent::run(&m_pool, [path, spec] {
+    QFuture<Result<GenerationJob>> created = QtConcurrent::run(QThreadPool::globalInstance(), [path, spec] {
         return withStore<GenerationJob>(path, [&](WorkspaceStore &store) { return GenerationJobPlanner::create(spec, store); });
     });
     created.then(this, [this](const Result<GenerationJob> &job) {
@@ -79,7 +79,8 @@ void GenerationJobRunner::cancel(qint64 jobId)
 QFuture<Result<QList<GenerationJob>>> GenerationJobRunner::jobs()
 {
     const QString path = m_path;
-    return QtConcurrent::run(&m_pool, [path] {
+    // Reads go to the global pool: m_pool's threads may all be busy running jobs.
+    return QtConcurrent::run(QThreadPool::globalInstance(), [path] {
         return withStore<QList<GenerationJob>>(path, [](WorkspaceStore &store) { return JobStore(store).jobs(); });
     });
 }
@@ -87,7 +88,7 @@ QFuture<Result<QList<GenerationJob>>> GenerationJobRunner::jobs()
 QFuture<Result<QList<JobLogEntry>>> GenerationJobRunner::log(qint64 jobId, int limit)
 {
     const QString path = m_path;
-    return QtConcurrent::run(&m_pool, [path, jobId, limit] {
+    return QtConcurrent::run(QThreadPool::globalInstance(), [path, jobId, limit] {
         return withStore<QList<JobLogEntry>>(path, [&](WorkspaceStore &store) {
             return JobStore(store).logEntries(jobId, limit);
         });

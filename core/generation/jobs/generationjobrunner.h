@@ -73,7 +73,7 @@ private:
     void onUpdate(const GenerationJob &job);
 
     QString m_path;
-    QThreadPool m_pool;                                            ///< one thread per running job
+    QThreadPool m_pool;                                            ///< one thread per running job (8; more wait, Queued)
     QHash<qint64, std::shared_ptr<GenerationJobExecutor>> m_running; ///< touched on the owner thread only
     QHash<qint64, qint64> m_lastUpdateMs;
 };
