@@ -5,10 +5,13 @@
 #include "importdialog.h"
 #include "jobs/jobspanel.h"
 #include "jobs/launchjobdialog.h"
+#include "mix/mixdashboard.h"
 #include "models/datasetlistmodel.h"
 #include "models/futurereply.h"
 #include "models/scenariotablemodel.h"
+#include "qc/qcview.h"
 #include "review/audioreviewpanel.h"
+#include "review/reviewpanel.h"
 #include "scenariodetailview.h"
 #include "settings/settings.h"
 #include "scenariotableview.h"
@@ -176,6 +179,15 @@ void MainWindow::createMenus()
     QAction *audio = view->addAction(tr("&Audio Review"));
     audio->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_4));
     connect(audio, &QAction::triggered, this, &MainWindow::showAudioReview);
+    QAction *review = view->addAction(tr("&Review Queue"));
+    review->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_5));
+    connect(review, &QAction::triggered, this, &MainWindow::showReview);
+    QAction *quality = view->addAction(tr("&Quality"));
+    quality->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_6));
+    connect(quality, &QAction::triggered, this, &MainWindow::showQuality);
+    QAction *mix = view->addAction(tr("&Mix"));
+    mix->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+    connect(mix, &QAction::triggered, this, &MainWindow::showMix);
     QAction *next = view->addAction(tr("&Next Pane"));
     next->setShortcut(QKeySequence(Qt::Key_F6));
     connect(next, &QAction::triggered, this, &MainWindow::cycleFocus);
@@ -254,15 +266,34 @@ void MainWindow::createCentral()
             showError(tr("The audio checks failed:\n%1").arg(message));
     });
 
+    m_review = new ReviewPanel(this);
+    m_review->setReviewer(Settings::reviewerName().value());
+    connect(m_review, &ReviewPanel::errorOccurred, this, &MainWindow::showError);
+    connect(m_review, &ReviewPanel::reviewerChanged, m_audioReview, &AudioReviewPanel::setReviewer);
+
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->setDocumentMode(true);
     m_pages->addTab(m_centralSplitter, tr("Scenarios"));
     m_pages->addTab(m_audioReview, tr("Audio Review"));
-    // The queue follows the filter only while it is on show: no queries for a hidden page.
+    m_pages->addTab(m_review, tr("Review"));
+
+    m_qcView = new QcView(this);
+    m_qcView->setReviewer(Settings::reviewerName().value());
+    connect(m_qcView, &QcView::errorOccurred, this, &MainWindow::showError);
+    connect(m_review, &ReviewPanel::reviewerChanged, m_qcView, &QcView::setReviewer);
+    m_pages->addTab(m_qcView, tr("Quality"));
+    m_mixDashboard = new MixDashboard(this);
+    connect(m_mixDashboard, &MixDashboard::errorOccurred, this, &MainWindow::showError);
+    connect(m_mixDashboard, &MixDashboard::jobsLaunched, this, &MainWindow::showJobsPanel);
+    connect(m_mixDashboard, &MixDashboard::workspaceChanged, this, &MainWindow::refreshAll);
+    m_pages->addTab(m_mixDashboard, tr("Mix"));
+    // The queues follow the filter only while they are on show: no queries for a hidden page.
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_pages->widget(index) == m_audioReview)
             m_audioReview->setFilter(m_filter);
+        else if (m_pages->widget(index) == m_review)
+            m_review->setFilter(m_filter);
     });
     setCentralWidget(m_pages);
 }
@@ -318,6 +349,10 @@ void MainWindow::openWorkspace(const QString &path)
     m_requestedRowId = 0;
     ++m_detailGeneration;  // a scenario still loading from the old workspace is dropped
     m_audioReview->setWorkspace(nullptr);
+    m_review->setWorkspace(nullptr);
+    m_qcView->setWorkspace(QString());
+    m_mixDashboard->setWorkspace(QString());
+    m_mixDashboard->setJobRunner(nullptr);
     // Pauses the old workspace's running jobs (resumable later) and waits for their in-flight items.
     m_jobsPanel->setRunner(nullptr);
     m_jobRunner.reset();
@@ -337,6 +372,10 @@ void MainWindow::openWorkspace(const QString &path)
         // Only now: a second connection must not migrate a brand-new file at the same time.
         m_jobRunner = std::make_unique<GenerationJobRunner>(path);
         m_jobsPanel->setRunner(m_jobRunner.get());
+        // Their own connections, like the runner's: only once the file is migrated.
+        m_qcView->setWorkspace(path);
+        m_mixDashboard->setWorkspace(path);
+        m_mixDashboard->setJobRunner(m_jobRunner.get());
     });
     connect(m_workspace.get(), &AsyncWorkspace::changed, this, &MainWindow::refreshAll);
 
@@ -346,6 +385,7 @@ void MainWindow::openWorkspace(const QString &path)
     m_table->setModel(m_scenarioModel);
     m_filter = ScenarioFilter();
     m_audioReview->setWorkspace(m_workspace.get());
+    m_review->setWorkspace(m_workspace.get());
     QHeaderView *th = m_table->horizontalHeader();
     const QByteArray header = Settings::scenarioTableHeader().value();
     if (header.isEmpty() || !th->restoreState(header))
@@ -420,6 +460,9 @@ void MainWindow::refreshAll()
     m_keepRowOnReset = true;
     m_requestedRowId = 0;  // reload the shown scenario too: it may have changed
     m_scenarioModel->refresh();
+    // Reloaded when on show, else the next time they are shown.
+    m_qcView->refresh();
+    m_mixDashboard->refresh();
 }
 
 void MainWindow::applyFilter()
@@ -445,6 +488,8 @@ void MainWindow::applyFilter()
     m_filter = filter;
     if (m_pages->currentWidget() == m_audioReview)
         m_audioReview->setFilter(filter);
+    else if (m_pages->currentWidget() == m_review)
+        m_review->setFilter(filter);
     m_keepRowOnReset = false;
     updateStatus();
 }
@@ -507,6 +552,24 @@ void MainWindow::showAudioReview()
 {
     m_pages->setCurrentWidget(m_audioReview);
     m_audioReview->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showReview()
+{
+    m_pages->setCurrentWidget(m_review);
+    m_review->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showQuality()
+{
+    m_pages->setCurrentWidget(m_qcView);
+    m_qcView->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::showMix()
+{
+    m_pages->setCurrentWidget(m_mixDashboard);
+    m_mixDashboard->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::focusPane(int pane)

@@ -28,7 +28,10 @@ class GenerationJobRunner;
 class ImportDialog;
 class JobsPanel;
 class LaunchJobDialog;
+class MixDashboard;
 class PromptTemplateEditor;
+class QcView;
+class ReviewPanel;
 class ScenarioDetailView;
 class ScenarioTableModel;
 class ScenarioTableView;
@@ -37,7 +40,7 @@ class ScenarioTableView;
  * The workbench window: the registry and facets on the left, the scenario
  * table in the middle with the search box above it, and the selected
  * scenario's transcript and properties below; a second page holds the audio
- * review queue over the same filter. All queries go through an
+ * review queue and a third the review queue, both over the same filter. All queries go through an
  * AsyncWorkspace so the GUI thread never waits on SQL.
  */
 class MainWindow final : public QMainWindow
@@ -72,6 +75,15 @@ public:
     AudioReviewPanel *audioReviewPanel() const { return m_audioReview; }
     /** Shows the audio review queue over the current filter and gives it the keyboard. */
     void showAudioReview();
+    ReviewPanel *reviewPanel() const { return m_review; }
+    /** Shows the review queue over the current filter and gives it the keyboard. */
+    void showReview();
+    QcView *qcView() const { return m_qcView; }
+    /** Shows the Quality page (the gate against the human verdicts). */
+    void showQuality();
+    MixDashboard *mixDashboard() const { return m_mixDashboard; }
+    /** Shows the Mix page (target vs accepted, planner, snapshots). */
+    void showMix();
 
     /** Reloads registry, facets and table (after an import). */
     void refreshAll();
@@ -112,7 +124,10 @@ private:
     QSplitter *m_centralSplitter = nullptr;
     QTabWidget *m_pages = nullptr;
     AudioReviewPanel *m_audioReview = nullptr;
-    ScenarioFilter m_filter;  ///< what the table and the audio queue show
+    ReviewPanel *m_review = nullptr;
+    QcView *m_qcView = nullptr;
+    MixDashboard *m_mixDashboard = nullptr;
+    ScenarioFilter m_filter;  ///< what the table and the review queues show
     QTreeView *m_datasetView = nullptr;
     FacetPanel *m_facetPanel = nullptr;
     QDockWidget *m_datasetDock = nullptr;

@@ -79,6 +79,14 @@ bool Application::start()
     audioReviewOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption runChecksOption(QStringLiteral("run-audio-checks"));
     runChecksOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // Opens on the review queue page.
+    QCommandLineOption reviewOption(QStringLiteral("review"));
+    reviewOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    // Open on the Quality or the Mix page.
+    QCommandLineOption qualityOption(QStringLiteral("quality"));
+    qualityOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption mixOption(QStringLiteral("mix"));
+    mixOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption delayOption(QStringLiteral("screenshot-delay"), QString(), QStringLiteral("ms"),
                                    QStringLiteral("3000"));
     delayOption.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -90,6 +98,9 @@ bool Application::start()
     parser.addOption(selectOption);
     parser.addOption(audioReviewOption);
     parser.addOption(runChecksOption);
+    parser.addOption(reviewOption);
+    parser.addOption(qualityOption);
+    parser.addOption(mixOption);
     parser.addOption(delayOption);
     parser.addOption(templatesOption);
     // Shows the Jobs dock; --launch-job also opens the launch dialog on <generator> (grabbed by --screenshot).
@@ -144,6 +155,12 @@ bool Application::start()
     }
     if (parser.isSet(audioReviewOption))
         m_window->showAudioReview();
+    if (parser.isSet(reviewOption))
+        m_window->showReview();
+    if (parser.isSet(qualityOption))
+        m_window->showQuality();
+    if (parser.isSet(mixOption))
+        m_window->showMix();
     if (parser.isSet(runChecksOption))
         m_window->audioReviewPanel()->runChecks();
     QPointer<QWidget> shot = m_window.get();

@@ -182,7 +182,9 @@ void AudioReviewSession::edit(const TestScenario &after, const QString &action, 
 {
     if (after == m_current)
         return;
-    m_undo.push(new ScenarioEditCommand(this, m_currentRowId, m_current, after, action, text));
+    m_undo.push(new ScenarioEditCommand(
+        [this](qint64 rowId, const TestScenario &state, const QString &a) { save(rowId, state, a); }, m_currentRowId,
+        m_current, after, action, text));
     if (advance)
         next();
 }

@@ -85,7 +85,6 @@ Q_SIGNALS:
     void errorOccurred(const QString &message);
 
 private:
-    friend class ScenarioEditCommand;
     void edit(const TestScenario &after, const QString &action, const QString &text, bool advance);
     /** Saves @p state of @p rowId (the command's redo or undo). */
     void save(qint64 rowId, const TestScenario &state, const QString &action);

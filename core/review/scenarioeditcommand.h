@@ -5,21 +5,26 @@
 
 #include <QUndoCommand>
 
-namespace kx {
+#include <functional>
 
-class AudioReviewSession;
+namespace kx {
 
 /**
  * One reviewer edit of one scenario on the undo stack: redo saves the edited
- * scenario, undo saves the scenario as it was; both go through the session,
- * so each is durable at once and leaves an audit-trail entry (the action,
- * then "undo …" and "redo …").
+ * scenario, undo saves the scenario as it was; both go through the review
+ * session's save function, so each is durable at once and leaves an
+ * audit-trail entry (the action, then "undo …" and "redo …"). Used by
+ * AudioReviewSession and ScenarioReviewSession alike.
  */
 class ScenarioEditCommand final : public QUndoCommand
 {
 public:
-    ScenarioEditCommand(AudioReviewSession *session, qint64 rowId, TestScenario before, TestScenario after,
-                        QString action, const QString &text);
+    /** Saves @p state as scenario @p rowId's, with @p action for the audit trail. */
+    using SaveFunction = std::function<void(qint64 rowId, const TestScenario &state, const QString &action)>;
+
+    /** @p save is called on the thread that drives the undo stack (the GUI thread); it must outlive the command. */
+    ScenarioEditCommand(SaveFunction save, qint64 rowId, TestScenario before, TestScenario after, QString action,
+                        const QString &text);
 
     void redo() override;
     void undo() override;
@@ -27,7 +32,7 @@ public:
     qint64 rowId() const { return m_rowId; }
 
 private:
-    AudioReviewSession *m_session;
+    SaveFunction m_save;
     qint64 m_rowId;
     TestScenario m_before;
     TestScenario m_after;

@@ -99,4 +99,83 @@ QList<std::pair<QString, QString>> speakerDetails(const TestScenario &scenario)
     return out;
 }
 
+TestScenario withMessage(TestScenario scenario, int index, const QString &role, const QString &content)
+{
+    if (index < 0 || index >= scenario.messages.size())
+        return scenario;
+    scenario.messages[index].role = role;
+    scenario.messages[index].content = content;
+    return scenario;
+}
+
+TestScenario withMemoryRequirementAdded(TestScenario scenario, const QString &text)
+{
+    scenario.memoryRequirements.append(text);
+    return scenario;
+}
+
+TestScenario withMemoryRequirement(TestScenario scenario, int index, const QString &text)
+{
+    if (index >= 0 && index < scenario.memoryRequirements.size())
+        scenario.memoryRequirements[index] = text;
+    return scenario;
+}
+
+TestScenario withMemoryRequirementRemoved(TestScenario scenario, int index)
+{
+    if (index >= 0 && index < scenario.memoryRequirements.size())
+        scenario.memoryRequirements.removeAt(index);
+    return scenario;
+}
+
+TestScenario withCriterion(TestScenario scenario, const QString &key, const Json &value)
+{
+    Json &criteria = scenario.evaluationCriteria;
+    if (criteria.is_null())
+        criteria = Json::object();
+    else if (!criteria.is_object())
+        criteria = Json{{"value", criteria}};
+    criteria[ss(key)] = value; // ordered_json: an existing key keeps its place
+    return scenario;
+}
+
+TestScenario withCriterionRenamed(TestScenario scenario, const QString &from, const QString &to)
+{
+    const Json &criteria = scenario.evaluationCriteria;
+    const std::string oldKey = ss(from);
+    const std::string newKey = ss(to);
+    if (!criteria.is_object() || !criteria.contains(oldKey) || criteria.contains(newKey) || newKey.empty())
+        return scenario;
+    // Rebuilt in order, so the renamed criterion stays where the reviewer saw it.
+    Json renamed = Json::object();
+    for (const auto &[key, value] : criteria.items())
+        renamed[key == oldKey ? newKey : key] = value;
+    scenario.evaluationCriteria = std::move(renamed);
+    return scenario;
+}
+
+TestScenario withoutCriterion(TestScenario scenario, const QString &key)
+{
+    if (scenario.evaluationCriteria.is_object())
+        scenario.evaluationCriteria.erase(ss(key));
+    return scenario;
+}
+
+Json criterionValueFromText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty())
+        return ss(text);
+    const std::string utf8 = ss(trimmed);
+    Json parsed = Json::parse(utf8, nullptr, false);
+    if (parsed.is_discarded())
+        return ss(text);
+    return parsed;
+}
+
+QString criterionValueText(const Json &value)
+{
+    return value.is_string() ? qs(value.get<std::string>()) : qs(dumpCompact(value));
+}
+
 } // namespace kx::ScenarioEdits

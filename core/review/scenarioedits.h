@@ -45,6 +45,42 @@ TestScenario withTranscript(TestScenario scenario, const QString &text);
  */
 QList<std::pair<QString, QString>> speakerDetails(const TestScenario &scenario);
 
+/**
+ * Message @p index with @p role and @p content (its other keys kept); an index
+ * out of range leaves the scenario as it is.
+ */
+TestScenario withMessage(TestScenario scenario, int index, const QString &role, const QString &content);
+
+/** Appends @p text to `memory_requirements`. */
+TestScenario withMemoryRequirementAdded(TestScenario scenario, const QString &text);
+/** Replaces memory requirement @p index; out of range: unchanged. */
+TestScenario withMemoryRequirement(TestScenario scenario, int index, const QString &text);
+/** Removes memory requirement @p index; out of range: unchanged. */
+TestScenario withMemoryRequirementRemoved(TestScenario scenario, int index);
+
+/**
+ * Sets `evaluation_criteria[key]`: in its place when the key exists, else
+ * appended. Criteria that are not a JSON object (rare: imported as a bare
+ * value) become {"value": the old value} first, so nothing is lost.
+ */
+TestScenario withCriterion(TestScenario scenario, const QString &key, const Json &value);
+/**
+ * Renames criterion @p from to @p to, keeping its value and position. When
+ * @p from is missing or @p to exists already, the scenario is unchanged.
+ */
+TestScenario withCriterionRenamed(TestScenario scenario, const QString &from, const QString &to);
+/** Removes criterion @p key (if present). */
+TestScenario withoutCriterion(TestScenario scenario, const QString &key);
+
+/**
+ * A criterion value typed by a reviewer: text that parses as a JSON number,
+ * true, false, null, array or object is that value; anything else (including
+ * a JSON string in quotes, which is unquoted) is a string.
+ */
+Json criterionValueFromText(const QString &text);
+/** The text a reviewer sees and edits for a criterion value: strings as they are, anything else as compact JSON. */
+QString criterionValueText(const Json &value);
+
 } // namespace ScenarioEdits
 
 } // namespace kx

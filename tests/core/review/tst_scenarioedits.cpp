@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The reviewer's edits as pure functions: verdicts, issue tags, transcripts, speaker details.
+// The reviewer's edits as pure functions: verdicts, issue tags, transcripts, speaker details, messages,
+// memory requirements and evaluation criteria.
 #include "review/scenarioedits.h"
 
 #include <QTest>
@@ -102,6 +103,73 @@ private Q_SLOTS:
         QCOMPARE(v[3].second, QStringLiteral("English"));
         QCOMPARE(v[4].second, QStringLiteral("Southern England"));
         QVERIFY(ScenarioEdits::speakerDetails(TestScenario()).isEmpty());
+    }
+
+    void contentEdits()
+    {
+        TestScenario s = libriClip();
+        s.messages.append(ChatMessage{QStringLiteral("assistant"), QStringLiteral("I hear you."),
+                                      Json{{"name", "echo"}}});
+        TestScenario e = ScenarioEdits::withMessage(s, 1, QStringLiteral("tool"), QStringLiteral("heard"));
+        QCOMPARE(e.messages[1].role, QStringLiteral("tool"));
+        QCOMPARE(e.messages[1].content, QStringLiteral("heard"));
+        QVERIFY(e.messages[1].extra == s.messages[1].extra); // other keys kept
+        QVERIFY(ScenarioEdits::withMessage(s, 5, QStringLiteral("user"), QString()) == s);
+
+        e = ScenarioEdits::withMemoryRequirementAdded(s, QStringLiteral("a"));
+        e = ScenarioEdits::withMemoryRequirementAdded(e, QStringLiteral("b"));
+        e = ScenarioEdits::withMemoryRequirement(e, 0, QStringLiteral("A"));
+        QCOMPARE(e.memoryRequirements, (QStringList{QStringLiteral("A"), QStringLiteral("b")}));
+        e = ScenarioEdits::withMemoryRequirementRemoved(e, 1);
+        QCOMPARE(e.memoryRequirements, QStringList{QStringLiteral("A")});
+        QVERIFY(ScenarioEdits::withMemoryRequirementRemoved(e, 3) == e);
+    }
+
+    void criteriaEdits()
+    {
+        TestScenario s = libriClip();
+        s.evaluationCriteria = Json::parse(R"({"a": 1, "b": "x", "c": true})");
+        TestScenario e = ScenarioEdits::withCriterion(s, QStringLiteral("b"), Json(0.5));
+        QCOMPARE(qs(e.evaluationCriteria.dump()), QStringLiteral(R"({"a":1,"b":0.5,"c":true})")); // in place
+        e = ScenarioEdits::withCriterion(e, QStringLiteral("d"), Json("new"));
+        QCOMPARE(qs(e.evaluationCriteria.dump()), QStringLiteral(R"({"a":1,"b":0.5,"c":true,"d":"new"})"));
+        e = ScenarioEdits::withCriterionRenamed(e, QStringLiteral("b"), QStringLiteral("beta"));
+        QCOMPARE(qs(e.evaluationCriteria.dump()), QStringLiteral(R"({"a":1,"beta":0.5,"c":true,"d":"new"})"));
+        QVERIFY(ScenarioEdits::withCriterionRenamed(e, QStringLiteral("a"), QStringLiteral("c")) == e); // taken
+        QVERIFY(ScenarioEdits::withCriterionRenamed(e, QStringLiteral("zz"), QStringLiteral("y")) == e); // missing
+        e = ScenarioEdits::withoutCriterion(e, QStringLiteral("a"));
+        QCOMPARE(qs(e.evaluationCriteria.dump()), QStringLiteral(R"({"beta":0.5,"c":true,"d":"new"})"));
+
+        // A bare value is kept under "value" when a criterion is added beside it.
+        s.evaluationCriteria = Json("exact");
+        e = ScenarioEdits::withCriterion(s, QStringLiteral("k"), Json(2));
+        QCOMPARE(qs(e.evaluationCriteria.dump()), QStringLiteral(R"({"value":"exact","k":2})"));
+    }
+
+    void criterionValueText_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("number") << QStringLiteral("0.8") << QStringLiteral("0.8") << QStringLiteral("0.8");
+        QTest::newRow("integer") << QStringLiteral(" 42 ") << QStringLiteral("42") << QStringLiteral("42");
+        QTest::newRow("bool") << QStringLiteral("true") << QStringLiteral("true") << QStringLiteral("true");
+        QTest::newRow("array") << QStringLiteral("[1, 2]") << QStringLiteral("[1,2]") << QStringLiteral("[1,2]");
+        QTest::newRow("text") << QStringLiteral("Biscuit") << QStringLiteral("\"Biscuit\"") << QStringLiteral("Biscuit");
+        QTest::newRow("quoted") << QStringLiteral("\"42\"") << QStringLiteral("\"42\"") << QStringLiteral("42");
+        QTest::newRow("empty") << QString() << QStringLiteral("\"\"") << QString();
+        QTest::newRow("broken json") << QStringLiteral("{a") << QStringLiteral("\"{a\"") << QStringLiteral("{a");
+        QTest::newRow("unicode") << QStringLiteral("café ✓") << QStringLiteral("\"café ✓\"") << QStringLiteral("café ✓");
+    }
+
+    void criterionValueText()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, json);
+        QFETCH(QString, shown);
+        const Json value = ScenarioEdits::criterionValueFromText(typed);
+        QCOMPARE(qs(dumpCompact(value)), json);
+        QCOMPARE(ScenarioEdits::criterionValueText(value), shown);
     }
 };
 
