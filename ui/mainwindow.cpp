@@ -36,6 +36,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTimer>
@@ -46,6 +47,19 @@
 namespace kx {
 
 namespace {
+/**
+ * @p page in a scroll area without a frame: a page with many panels (Quality, Mix) keeps its minimum
+ * size and scrolls in a small window or beside an open dock, instead of squeezing its fields together
+ * and pushing the side docks to a sliver.
+ */
+QScrollArea *scrollingPage(QWidget *page)
+{
+    auto *area = new QScrollArea;
+    area->setFrameShape(QFrame::NoFrame);
+    area->setWidgetResizable(true);
+    area->setWidget(page);
+    return area;
+}
 constexpr int searchDebounceMs = 200;
 } // namespace
 
@@ -282,12 +296,12 @@ void MainWindow::createCentral()
     m_qcView->setReviewer(Settings::reviewerName().value());
     connect(m_qcView, &QcView::errorOccurred, this, &MainWindow::showError);
     connect(m_review, &ReviewPanel::reviewerChanged, m_qcView, &QcView::setReviewer);
-    m_pages->addTab(m_qcView, tr("Quality"));
+    m_pages->addTab(scrollingPage(m_qcView), tr("Quality"));
     m_mixDashboard = new MixDashboard(this);
     connect(m_mixDashboard, &MixDashboard::errorOccurred, this, &MainWindow::showError);
     connect(m_mixDashboard, &MixDashboard::jobsLaunched, this, &MainWindow::showJobsPanel);
     connect(m_mixDashboard, &MixDashboard::workspaceChanged, this, &MainWindow::refreshAll);
-    m_pages->addTab(m_mixDashboard, tr("Mix"));
+    m_pages->addTab(scrollingPage(m_mixDashboard), tr("Mix"));
     // The queues follow the filter only while they are on show: no queries for a hidden page.
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_pages->widget(index) == m_audioReview)
@@ -562,13 +576,13 @@ void MainWindow::showReview()
 
 void MainWindow::showQuality()
 {
-    m_pages->setCurrentWidget(m_qcView);
+    m_pages->setCurrentWidget(m_qcView->parentWidget()->parentWidget()); // its scroll area
     m_qcView->setFocus(Qt::ShortcutFocusReason);
 }
 
 void MainWindow::showMix()
 {
-    m_pages->setCurrentWidget(m_mixDashboard);
+    m_pages->setCurrentWidget(m_mixDashboard->parentWidget()->parentWidget()); // its scroll area
     m_mixDashboard->setFocus(Qt::ShortcutFocusReason);
 }
 
